@@ -1,0 +1,20 @@
+//! The pure core of Госпаблики: the catalog model, parsing and validation.
+//!
+//! This crate takes text and returns values. It has no I/O, no clock, no randomness
+//! and no UI types, so the browser app and the native data tool run the very same
+//! rules, and `cargo test` checks them natively.
+
+mod link;
+mod model;
+mod parse;
+mod translit;
+
+pub use link::{handle_of, is_http_url, parse_http_url, HttpUrl, UrlError};
+pub use model::{
+    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, FORMAT, VERSION,
+};
+pub use parse::{
+    is_valid_id, is_valid_ogrn, parse_catalog, LoadError, Loaded, Problem, Severity, Skipped,
+    MAX_SUBSCRIBERS,
+};
+pub use translit::transliterate;

@@ -1,0 +1,819 @@
+//! Reading a catalog file: refuse a file that is not a catalog, skip and report bad
+//! records, keep everything else.
+//!
+//! The whole file is refused only when it is not JSON, not this format, a version we
+//! do not know, or lacks one of the four lists. Anything wrong inside a list costs only
+//! that record (or that channel), and every such decision is written down as a
+//! [`Problem`], so that a publisher can fix the data and a citizen is told what is
+//! missing instead of being shown a blank page.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+
+use crate::link::{handle_of, is_http_url, parse_http_url};
+use crate::model::{
+    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, FORMAT, VERSION,
+};
+
+/// Subscriber counts above this are treated as data errors: no Russian channel has
+/// more subscribers than the country has people, with a wide margin.
+pub const MAX_SUBSCRIBERS: u64 = 200_000_000;
+
+/// Why a whole catalog file was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// The text is not JSON; `line` and `column` are 1-based.
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The text is JSON, but its top level is a list, string or number.
+    #[error("the file is JSON but its top level is not an object")]
+    NotAnObject,
+    /// The top-level object is malformed, for example a field given twice.
+    #[error("the catalog is malformed at line {line}, column {column}: {message}")]
+    Structure {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The JSON is not an object with `"format": "gospubliki-catalog"`.
+    #[error("not a Gospubliki catalog: format is {found}")]
+    Format { found: String },
+    /// The format is right, the version is not one this build reads.
+    #[error("unsupported catalog version {found}")]
+    Version { found: String },
+    /// One of `regions`, `sectors`, `platforms`, `organizations` is missing or not a list.
+    #[error("the catalog has no \"{0}\" list")]
+    MissingList(&'static str),
+}
+
+/// How serious a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The record was skipped.
+    Error,
+    /// The record was kept; one of its fields was dropped or looks wrong.
+    Warning,
+}
+
+impl Severity {
+    /// A lower-case name for reports and CSS classes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One thing wrong in a catalog, located by record and field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// The record's id when it has a usable one, else its position
+    /// (`organizations[17]`), or `catalog` for top-level fields.
+    pub record: String,
+    /// The field, with a channel's position where it is inside one (`channels[1].url`).
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    /// `record / field: message`, the validator's line format.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} / {}: {}", self.record, self.field, self.message)
+    }
+}
+
+/// How many records of each kind were skipped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Skipped {
+    pub organizations: usize,
+    pub channels: usize,
+    /// Regions, sectors and platforms.
+    pub reference: usize,
+}
+
+impl Skipped {
+    /// All skipped records together.
+    pub fn total(&self) -> usize {
+        self.organizations + self.channels + self.reference
+    }
+}
+
+/// A catalog that was read, with what had to be skipped or dropped on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub problems: Vec<Problem>,
+    pub skipped: Skipped,
+}
+
+impl Loaded {
+    /// The problems of one severity, in file order.
+    pub fn problems_of(&self, severity: Severity) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(move |p| p.severity == severity)
+    }
+}
+
+/// Reads a catalog file. A leading byte-order mark is allowed.
+pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let top: RawTop = serde_json::from_str(text).map_err(|err| match err.classify() {
+        serde_json::error::Category::Data if !text.trim_start().starts_with('{') => {
+            LoadError::NotAnObject
+        }
+        serde_json::error::Category::Data => LoadError::Structure {
+            line: err.line(),
+            column: err.column(),
+            message: strip_position(&err.to_string()),
+        },
+        _ => LoadError::Json {
+            line: err.line(),
+            column: err.column(),
+            message: strip_position(&err.to_string()),
+        },
+    })?;
+    check_header(&top)?;
+    let lists = [
+        ("regions", top.regions),
+        ("sectors", top.sectors),
+        ("platforms", top.platforms),
+        ("organizations", top.organizations),
+    ];
+    let mut found = Vec::with_capacity(4);
+    for (name, list) in lists {
+        let list = list
+            .and_then(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok())
+            .ok_or(LoadError::MissingList(name))?;
+        found.push(list);
+    }
+    let [regions, sectors, platforms, organizations]: [Vec<&RawValue>; 4] = found
+        .try_into()
+        .map_err(|_| LoadError::MissingList("regions"))?;
+
+    let mut reader = Reader::default();
+    let title = reader.top_text(top.title, "title", true);
+    let updated = reader.top_text(top.updated, "updated", true).and_then(|s| {
+        let date = IsoDate::parse(&s);
+        if date.is_none() {
+            reader.warn(
+                "catalog",
+                "updated",
+                format!("\"{s}\" is not a YYYY-MM-DD date"),
+            );
+        }
+        date
+    });
+    let demo = match top.demo.map(|raw| serde_json::from_str::<bool>(raw.get())) {
+        None => false,
+        Some(Ok(demo)) => demo,
+        Some(Err(_)) => {
+            // Erring towards showing the demonstration banner is the safe side.
+            reader.warn(
+                "catalog",
+                "demo",
+                "not true or false; treated as true".into(),
+            );
+            true
+        }
+    };
+    let source = reader.top_text(top.source, "source", false);
+    let license = reader.top_text(top.license, "license", false);
+    let feedback_url = reader
+        .top_text(top.feedback_url, "feedback_url", false)
+        .filter(|url| {
+            let ok = is_http_url(url) || is_mailto(url);
+            if !ok {
+                reader.warn(
+                    "catalog",
+                    "feedback_url",
+                    "not an http(s) or mailto: link; dropped".into(),
+                );
+            }
+            ok
+        });
+
+    let regions = reader.regions(&regions);
+    let sectors = reader.sectors(&sectors);
+    let platforms = reader.platforms(&platforms);
+    let organizations = reader.organizations(&organizations, &regions, &sectors, &platforms);
+
+    Ok(Loaded {
+        catalog: Catalog {
+            title,
+            updated,
+            demo,
+            source,
+            license,
+            feedback_url,
+            regions,
+            sectors,
+            platforms,
+            organizations,
+        },
+        problems: reader.problems,
+        skipped: reader.skipped,
+    })
+}
+
+/// Whether an organisation id has the allowed form: 1 to 64 of `A–Z a–z 0–9 _ -`.
+pub fn is_valid_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Whether a string is a valid OGRN (13 digits) or OGRNIP (15 digits): the last digit
+/// is the remainder of the rest divided by 11 (or 13), modulo 10.
+pub fn is_valid_ogrn(ogrn: &str) -> bool {
+    let divisor = match ogrn.len() {
+        13 => 11,
+        15 => 13,
+        _ => return false,
+    };
+    if !ogrn.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let (body, check) = ogrn.split_at(ogrn.len() - 1);
+    match (body.parse::<u64>(), check.parse::<u64>()) {
+        (Ok(body), Ok(check)) => body % divisor % 10 == check,
+        _ => false,
+    }
+}
+
+#[derive(Deserialize)]
+struct RawTop<'a> {
+    #[serde(borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    title: Option<&'a RawValue>,
+    #[serde(borrow)]
+    updated: Option<&'a RawValue>,
+    #[serde(borrow)]
+    demo: Option<&'a RawValue>,
+    #[serde(borrow)]
+    source: Option<&'a RawValue>,
+    #[serde(borrow)]
+    license: Option<&'a RawValue>,
+    #[serde(borrow)]
+    feedback_url: Option<&'a RawValue>,
+    #[serde(borrow)]
+    regions: Option<&'a RawValue>,
+    #[serde(borrow)]
+    sectors: Option<&'a RawValue>,
+    #[serde(borrow)]
+    platforms: Option<&'a RawValue>,
+    #[serde(borrow)]
+    organizations: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct RawRegion {
+    code: Option<String>,
+    name: Option<String>,
+    short_name: Option<String>,
+    district: Option<String>,
+    iso: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSector {
+    id: Option<String>,
+    name: Option<String>,
+    name_en: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawPlatform {
+    id: Option<String>,
+    name: Option<String>,
+    name_en: Option<String>,
+    #[serde(default)]
+    hosts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawOrganization<'a> {
+    id: Option<String>,
+    name: Option<String>,
+    short_name: Option<String>,
+    region: Option<String>,
+    municipality: Option<String>,
+    sector: Option<String>,
+    level: Option<String>,
+    ogrn: Option<String>,
+    website: Option<String>,
+    #[serde(borrow, default)]
+    channels: Vec<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct RawChannel {
+    platform: Option<String>,
+    url: Option<String>,
+    subscribers: Option<Value>,
+    verified: Option<bool>,
+}
+
+/// Used only to name a record whose other fields would not deserialise.
+#[derive(Deserialize)]
+struct IdProbe {
+    id: Option<Value>,
+}
+
+fn check_header(top: &RawTop) -> Result<(), LoadError> {
+    let format = top
+        .format
+        .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok());
+    if format.as_deref() != Some(FORMAT) {
+        return Err(LoadError::Format {
+            found: top
+                .format
+                .map_or_else(|| "missing".to_string(), |raw| shorten(raw.get())),
+        });
+    }
+    let version = top
+        .version
+        .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok());
+    if version != Some(VERSION) {
+        return Err(LoadError::Version {
+            found: top
+                .version
+                .map_or_else(|| "missing".to_string(), |raw| shorten(raw.get())),
+        });
+    }
+    Ok(())
+}
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<Problem>,
+    skipped: Skipped,
+}
+
+impl Reader {
+    fn push(&mut self, severity: Severity, record: &str, field: &str, message: String) {
+        self.problems.push(Problem {
+            severity,
+            record: record.to_string(),
+            field: field.to_string(),
+            message,
+        });
+    }
+
+    fn error(&mut self, record: &str, field: &str, message: String) {
+        self.push(Severity::Error, record, field, message);
+    }
+
+    fn warn(&mut self, record: &str, field: &str, message: String) {
+        self.push(Severity::Warning, record, field, message);
+    }
+
+    /// A top-level text field; a wrong type is a warning and the field is dropped.
+    fn top_text(&mut self, raw: Option<&RawValue>, field: &str, expected: bool) -> Option<String> {
+        let Some(raw) = raw else {
+            if expected {
+                self.warn("catalog", field, "missing".into());
+            }
+            return None;
+        };
+        match serde_json::from_str::<String>(raw.get()) {
+            Ok(text) => clean(Some(text)),
+            Err(_) => {
+                self.warn("catalog", field, "not a string; ignored".into());
+                None
+            }
+        }
+    }
+
+    /// Deserialises one record of a list, or reports it and returns `None`.
+    fn record<'a, T: Deserialize<'a>>(
+        &mut self,
+        raw: &'a RawValue,
+        list: &str,
+        index: usize,
+    ) -> Option<T> {
+        match serde_json::from_str::<T>(raw.get()) {
+            Ok(record) => Some(record),
+            Err(err) => {
+                let id = serde_json::from_str::<IdProbe>(raw.get())
+                    .ok()
+                    .and_then(|probe| probe.id)
+                    .and_then(|id| id.as_str().map(str::to_string))
+                    .filter(|id| is_valid_id(id));
+                let record = id.unwrap_or_else(|| format!("{list}[{index}]"));
+                self.error(
+                    &record,
+                    "",
+                    format!("not a valid record: {}", strip_position(&err.to_string())),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports a missing required text field of a reference record.
+    fn required(&mut self, value: Option<String>, record: &str, field: &str) -> Option<String> {
+        let value = clean(value);
+        if value.is_none() {
+            self.error(record, field, "missing".into());
+        }
+        value
+    }
+
+    fn regions(&mut self, raws: &[&RawValue]) -> Vec<Region> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            let label = format!("regions[{index}]");
+            let Some(r) = self.record::<RawRegion>(raw, "regions", index) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            let code = self.required(r.code, &label, "code");
+            let name = self.required(r.name, &label, "name");
+            let (Some(code), Some(name)) = (code, name) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            if !seen.insert(code.clone()) {
+                self.error(&label, "code", format!("duplicate region code \"{code}\""));
+                self.skipped.reference += 1;
+                continue;
+            }
+            out.push(Region {
+                code,
+                name,
+                short_name: clean(r.short_name),
+                district: clean(r.district),
+                iso: clean(r.iso),
+            });
+        }
+        out
+    }
+
+    fn sectors(&mut self, raws: &[&RawValue]) -> Vec<Sector> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            let label = format!("sectors[{index}]");
+            let Some(s) = self.record::<RawSector>(raw, "sectors", index) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            let id = self.required(s.id, &label, "id");
+            let name = self.required(s.name, &label, "name");
+            let (Some(id), Some(name)) = (id, name) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            if !seen.insert(id.clone()) {
+                self.error(&label, "id", format!("duplicate sector id \"{id}\""));
+                self.skipped.reference += 1;
+                continue;
+            }
+            out.push(Sector {
+                id,
+                name,
+                name_en: clean(s.name_en),
+            });
+        }
+        out
+    }
+
+    fn platforms(&mut self, raws: &[&RawValue]) -> Vec<Platform> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            let label = format!("platforms[{index}]");
+            let Some(p) = self.record::<RawPlatform>(raw, "platforms", index) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            let id = self.required(p.id, &label, "id");
+            let name = self.required(p.name, &label, "name");
+            let (Some(id), Some(name)) = (id, name) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            let mut hosts = Vec::new();
+            for host in p.hosts {
+                // A host is checked the way a channel link's host will be, so that a
+                // platform cannot widen itself to `*` or to a URL.
+                match parse_http_url(&format!("https://{host}/")) {
+                    Ok(url) if url.rest == "/" => hosts.push(url.host),
+                    _ => self.warn(
+                        &label,
+                        "hosts",
+                        format!("\"{host}\" is not a host name; ignored"),
+                    ),
+                }
+            }
+            if hosts.is_empty() {
+                self.error(&label, "hosts", "no valid host names".into());
+                self.skipped.reference += 1;
+                continue;
+            }
+            if !seen.insert(id.clone()) {
+                self.error(&label, "id", format!("duplicate platform id \"{id}\""));
+                self.skipped.reference += 1;
+                continue;
+            }
+            out.push(Platform {
+                id,
+                name,
+                name_en: clean(p.name_en),
+                hosts,
+            });
+        }
+        out
+    }
+
+    fn organizations(
+        &mut self,
+        raws: &[&RawValue],
+        regions: &[Region],
+        sectors: &[Sector],
+        platforms: &[Platform],
+    ) -> Vec<Organization> {
+        let region_codes: HashSet<&str> = regions.iter().map(|r| r.code.as_str()).collect();
+        let sector_ids: HashSet<&str> = sectors.iter().map(|s| s.id.as_str()).collect();
+        let platforms_by_id: HashMap<&str, &Platform> =
+            platforms.iter().map(|p| (p.id.as_str(), p)).collect();
+        let mut first_index: HashMap<String, usize> = HashMap::with_capacity(raws.len());
+        let mut out = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            let Some(o) = self.record::<RawOrganization>(raw, "organizations", index) else {
+                self.skipped.organizations += 1;
+                continue;
+            };
+            let position = format!("organizations[{index}]");
+            let id = clean(o.id);
+            let label = id.clone().filter(|id| is_valid_id(id)).unwrap_or(position);
+            let errors_before = self.problems.len();
+            match &id {
+                None => self.error(&label, "id", "missing".into()),
+                Some(id) if !is_valid_id(id) => self.error(
+                    &label,
+                    "id",
+                    format!("\"{}\" is not 1–64 of A–Z a–z 0–9 _ -", shorten(id)),
+                ),
+                Some(id) => {
+                    if let Some(first) = first_index.get(id) {
+                        self.error(
+                            &label,
+                            "id",
+                            format!("duplicate id; first used at organizations[{first}]"),
+                        );
+                    }
+                }
+            }
+            let name = clean(o.name);
+            if name.is_none() {
+                self.error(&label, "name", "missing".into());
+            }
+            let region = clean(o.region);
+            match &region {
+                None => self.error(&label, "region", "missing".into()),
+                Some(code) if !region_codes.contains(code.as_str()) => self.error(
+                    &label,
+                    "region",
+                    format!("unknown region \"{}\"", shorten(code)),
+                ),
+                Some(_) => {}
+            }
+            let sector = clean(o.sector);
+            match &sector {
+                None => self.error(&label, "sector", "missing".into()),
+                Some(s) if !sector_ids.contains(s.as_str()) => self.error(
+                    &label,
+                    "sector",
+                    format!("unknown sector \"{}\"", shorten(s)),
+                ),
+                Some(_) => {}
+            }
+            let has_errors = self.problems.len() > errors_before;
+            let (Some(id), Some(name), Some(region), Some(sector), false) =
+                (id, name, region, sector, has_errors)
+            else {
+                self.skipped.organizations += 1;
+                continue;
+            };
+            first_index.insert(id.clone(), index);
+
+            let level = clean(o.level).and_then(|text| {
+                let level = Level::from_str_opt(&text);
+                if level.is_none() {
+                    self.warn(
+                        &id,
+                        "level",
+                        format!(
+                            "\"{}\" is not federal, regional or municipal; ignored",
+                            shorten(&text)
+                        ),
+                    );
+                }
+                level
+            });
+            let ogrn = clean(o.ogrn).filter(|ogrn| {
+                let ok = is_valid_ogrn(ogrn);
+                if !ok {
+                    self.warn(&id, "ogrn", format!("\"{}\" is not a valid OGRN (13 or 15 digits with a check digit); ignored", shorten(ogrn)));
+                }
+                ok
+            });
+            let website = clean(o.website).filter(|url| {
+                let ok = is_http_url(url);
+                if !ok {
+                    self.warn(&id, "website", "not an http(s) URL; ignored".into());
+                }
+                ok
+            });
+            let channels = self.channels(&id, &o.channels, &platforms_by_id);
+            if channels.is_empty() {
+                self.warn(&id, "channels", "no valid channels".into());
+            }
+            out.push(Organization {
+                id,
+                name,
+                short_name: clean(o.short_name),
+                region,
+                municipality: clean(o.municipality),
+                sector,
+                level,
+                ogrn,
+                website,
+                channels,
+            });
+        }
+        out
+    }
+
+    fn channels(
+        &mut self,
+        org: &str,
+        raws: &[&RawValue],
+        platforms: &HashMap<&str, &Platform>,
+    ) -> Vec<Channel> {
+        let mut out = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            let field = |name: &str| format!("channels[{index}].{name}");
+            let channel = match serde_json::from_str::<RawChannel>(raw.get()) {
+                Ok(channel) => channel,
+                Err(err) => {
+                    let message =
+                        format!("not a valid channel: {}", strip_position(&err.to_string()));
+                    self.error(org, &format!("channels[{index}]"), message);
+                    self.skipped.channels += 1;
+                    continue;
+                }
+            };
+            match self.channel(org, channel, platforms, &field) {
+                Some(channel) => out.push(channel),
+                None => self.skipped.channels += 1,
+            }
+        }
+        out
+    }
+
+    fn channel(
+        &mut self,
+        org: &str,
+        raw: RawChannel,
+        platforms: &HashMap<&str, &Platform>,
+        field: &dyn Fn(&str) -> String,
+    ) -> Option<Channel> {
+        let Some(platform_id) = clean(raw.platform) else {
+            self.error(org, &field("platform"), "missing".into());
+            return None;
+        };
+        let Some(platform) = platforms.get(platform_id.as_str()) else {
+            self.error(
+                org,
+                &field("platform"),
+                format!("unknown platform \"{}\"", shorten(&platform_id)),
+            );
+            return None;
+        };
+        let Some(url_text) = clean(raw.url) else {
+            self.error(org, &field("url"), "missing".into());
+            return None;
+        };
+        let url = match parse_http_url(&url_text) {
+            Ok(url) => url,
+            Err(err) => {
+                self.error(
+                    org,
+                    &field("url"),
+                    format!("\"{}\": {err}", shorten(&url_text)),
+                );
+                return None;
+            }
+        };
+        if !platform.hosts.contains(&url.host) {
+            self.error(
+                org,
+                &field("url"),
+                format!(
+                    "host \"{}\" is not one of {}'s hosts ({})",
+                    url.host,
+                    platform.name,
+                    platform.hosts.join(", ")
+                ),
+            );
+            return None;
+        }
+        let subscribers = match raw.subscribers {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) => match n.as_u64() {
+                Some(count) if count <= MAX_SUBSCRIBERS => Some(count),
+                Some(count) => {
+                    self.error(
+                        org,
+                        &field("subscribers"),
+                        format!("{count} is not a plausible subscriber count"),
+                    );
+                    return None;
+                }
+                None if n.as_i64().is_some_and(|v| v < 0)
+                    || n.as_f64().is_some_and(|v| v < 0.0) =>
+                {
+                    self.error(
+                        org,
+                        &field("subscribers"),
+                        format!("negative subscriber count {n}"),
+                    );
+                    return None;
+                }
+                None => {
+                    self.error(
+                        org,
+                        &field("subscribers"),
+                        format!("{n} is not a whole number"),
+                    );
+                    return None;
+                }
+            },
+            Some(_) => {
+                self.error(org, &field("subscribers"), "not a number".into());
+                return None;
+            }
+        };
+        Some(Channel {
+            platform: platform_id,
+            handle: handle_of(&url),
+            url: url_text,
+            subscribers,
+            verified: raw.verified.unwrap_or(false),
+        })
+    }
+}
+
+/// Trims a text field; blank counts as absent.
+fn clean(value: Option<String>) -> Option<String> {
+    let value = value?;
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        None
+    } else if trimmed.len() == value.len() {
+        Some(value)
+    } else {
+        Some(trimmed.to_string())
+    }
+}
+
+fn is_mailto(url: &str) -> bool {
+    url.get(..7)
+        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
+        && url.len() > 7
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Long values are cut in messages so that a 10 MB string cannot flood a report.
+fn shorten(text: &str) -> String {
+    const LIMIT: usize = 60;
+    match text.char_indices().nth(LIMIT) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+/// serde_json appends " at line L column C" to its messages; inside a record those
+/// positions are relative to the record, which would mislead a reader of the report.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message.to_string(),
+    }
+}

@@ -1,0 +1,449 @@
+//! Reading catalogs: which files are refused, which records are skipped, and what is
+//! reported. Each case is one line: input, then what a publisher should be told.
+
+use catalog::{parse_catalog, Loaded, Severity};
+use serde_json::{json, Value};
+
+/// A minimal valid catalog with the given organisations.
+fn catalog_with(organizations: Value) -> Value {
+    json!({
+        "format": "gospubliki-catalog", "version": 1,
+        "title": "Тест", "updated": "2026-11-20",
+        "regions": [
+            {"code": "42", "name": "Кемеровская область — Кузбасс", "short_name": "Кузбасс", "district": "Сибирский"},
+            {"code": "54", "name": "Новосибирская область"}
+        ],
+        "sectors": [{"id": "education", "name": "Образование"}, {"id": "health", "name": "Здравоохранение"}],
+        "platforms": [
+            {"id": "vk", "name": "ВКонтакте", "hosts": ["vk.com", "vk.ru", "m.vk.com"]},
+            {"id": "max", "name": "MAX", "hosts": ["max.ru"]}
+        ],
+        "organizations": organizations
+    })
+}
+
+fn org(extra: Value) -> Value {
+    let mut base = json!({
+        "id": "42-1", "name": "МБОУ «СОШ № 1»", "region": "42", "sector": "education",
+        "channels": [{"platform": "vk", "url": "https://vk.com/school1", "subscribers": 10}]
+    });
+    for (key, value) in extra.as_object().expect("extra fields are an object") {
+        if value.is_null() {
+            base.as_object_mut().expect("object").remove(key);
+        } else {
+            base[key] = value.clone();
+        }
+    }
+    base
+}
+
+fn load(value: &Value) -> Loaded {
+    parse_catalog(&value.to_string()).expect("catalog should load")
+}
+
+fn lines(loaded: &Loaded, severity: Severity) -> Vec<String> {
+    loaded
+        .problems_of(severity)
+        .map(|p| p.to_string())
+        .collect()
+}
+
+/// A whole file that must be refused, and the message that says why.
+fn check_refused(text: &str, expected: &str) {
+    let err = parse_catalog(text).expect_err("file should be refused");
+    assert_eq!(err.to_string(), expected, "input: {text}");
+}
+
+/// One organisation record: whether it is kept, and the errors and warnings reported.
+fn check_org(record: Value, kept: bool, errors: &[&str], warnings: &[&str]) {
+    let loaded = load(&catalog_with(json!([record])));
+    assert_eq!(
+        loaded.catalog.organizations.len(),
+        usize::from(kept),
+        "kept? {record}"
+    );
+    assert_eq!(
+        loaded.skipped.organizations,
+        usize::from(!kept),
+        "skipped count"
+    );
+    assert_eq!(
+        lines(&loaded, Severity::Error),
+        errors,
+        "errors for {record}"
+    );
+    assert_eq!(
+        lines(&loaded, Severity::Warning),
+        warnings,
+        "warnings for {record}"
+    );
+}
+
+/// One channel of an otherwise valid organisation: kept or skipped, and the report.
+fn check_channel(channel: Value, kept: bool, errors: &[&str]) {
+    let loaded = load(&catalog_with(json!([org(
+        json!({"channels": [channel.clone()]})
+    )])));
+    let orgs = &loaded.catalog.organizations;
+    assert_eq!(
+        orgs.len(),
+        1,
+        "the organisation is kept whatever its channel"
+    );
+    assert_eq!(
+        orgs[0].channels.len(),
+        usize::from(kept),
+        "channel kept? {channel}"
+    );
+    assert_eq!(loaded.skipped.channels, usize::from(!kept));
+    assert_eq!(
+        lines(&loaded, Severity::Error),
+        errors,
+        "errors for {channel}"
+    );
+}
+
+#[test]
+fn whole_file_refused() {
+    check_refused(
+        "",
+        "not valid JSON at line 1, column 0: EOF while parsing a value",
+    );
+    check_refused(
+        "<html>404</html>",
+        "not valid JSON at line 1, column 1: expected value",
+    );
+    check_refused(
+        "{\"format\": \"gospubliki-catalog\",\n  \"version\": 1,\n  \"title\": }",
+        "not valid JSON at line 3, column 12: expected value",
+    );
+    check_refused(
+        "{\"format\": \"gospubliki-catalog\", \"version\": 1, \"regions\": [",
+        "not valid JSON at line 1, column 59: EOF while parsing a list",
+    );
+    check_refused(
+        "[1, 2]",
+        "the file is JSON but its top level is not an object",
+    );
+    check_refused(
+        "\"catalog\"",
+        "the file is JSON but its top level is not an object",
+    );
+    check_refused(
+        r#"{"format": "a", "format": "b"}"#,
+        "the catalog is malformed at line 1, column 24: duplicate field `format`",
+    );
+    check_refused("{}", "not a Gospubliki catalog: format is missing");
+    check_refused(
+        r#"{"format": "geojson", "version": 1}"#,
+        "not a Gospubliki catalog: format is \"geojson\"",
+    );
+    check_refused(
+        r#"{"format": "gospubliki-catalog", "version": 2}"#,
+        "unsupported catalog version 2",
+    );
+    check_refused(
+        r#"{"format": "gospubliki-catalog", "version": "1"}"#,
+        "unsupported catalog version \"1\"",
+    );
+    check_refused(
+        r#"{"format": "gospubliki-catalog"}"#,
+        "unsupported catalog version missing",
+    );
+    check_refused(
+        r#"{"format": "gospubliki-catalog", "version": 1, "regions": [], "sectors": [], "platforms": []}"#,
+        "the catalog has no \"organizations\" list",
+    );
+    check_refused(
+        r#"{"format": "gospubliki-catalog", "version": 1, "regions": {}, "sectors": [], "platforms": [], "organizations": []}"#,
+        "the catalog has no \"regions\" list",
+    );
+}
+
+#[test]
+fn header_fields() {
+    let loaded = load(&catalog_with(json!([])));
+    assert_eq!(loaded.catalog.title.as_deref(), Some("Тест"));
+    assert_eq!(
+        loaded.catalog.updated.map(|d| d.to_string()).as_deref(),
+        Some("2026-11-20")
+    );
+    assert!(!loaded.catalog.demo, "demo defaults to false");
+    assert!(loaded.problems.is_empty());
+
+    let mut value = catalog_with(json!([]));
+    value["demo"] = json!(true);
+    value["updated"] = json!("20.11.2026");
+    value["feedback_url"] = json!("javascript:alert(1)");
+    value["title"] = json!(42);
+    value["some_future_field"] = json!({"nested": true});
+    let loaded = load(&value);
+    assert!(loaded.catalog.demo);
+    assert_eq!(loaded.catalog.updated, None);
+    assert_eq!(loaded.catalog.feedback_url, None);
+    assert_eq!(
+        lines(&loaded, Severity::Warning),
+        [
+            "catalog / title: not a string; ignored",
+            "catalog / updated: \"20.11.2026\" is not a YYYY-MM-DD date",
+            "catalog / feedback_url: not an http(s) or mailto: link; dropped",
+        ]
+    );
+}
+
+#[test]
+fn byte_order_mark_is_allowed() {
+    let text = format!("\u{feff}{}", catalog_with(json!([org(json!({}))])));
+    assert_eq!(
+        parse_catalog(&text)
+            .expect("loads")
+            .catalog
+            .organizations
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn organisation_records() {
+    check_org(org(json!({})), true, &[], &[]);
+    check_org(org(json!({"unknown_field": [1, 2, 3]})), true, &[], &[]);
+    check_org(
+        org(json!({"name": null})),
+        false,
+        &["42-1 / name: missing"],
+        &[],
+    );
+    check_org(
+        org(json!({"name": "   "})),
+        false,
+        &["42-1 / name: missing"],
+        &[],
+    );
+    check_org(
+        org(json!({"id": null})),
+        false,
+        &["organizations[0] / id: missing"],
+        &[],
+    );
+    check_org(
+        org(json!({"id": "42 1"})),
+        false,
+        &["organizations[0] / id: \"42 1\" is not 1–64 of A–Z a–z 0–9 _ -"],
+        &[],
+    );
+    check_org(
+        org(json!({"id": "x".repeat(65)})),
+        false,
+        &[&format!(
+            "organizations[0] / id: \"{}…\" is not 1–64 of A–Z a–z 0–9 _ -",
+            "x".repeat(60)
+        )],
+        &[],
+    );
+    check_org(
+        org(json!({"region": "99"})),
+        false,
+        &["42-1 / region: unknown region \"99\""],
+        &[],
+    );
+    check_org(
+        org(json!({"region": null})),
+        false,
+        &["42-1 / region: missing"],
+        &[],
+    );
+    check_org(
+        org(json!({"sector": "mining"})),
+        false,
+        &["42-1 / sector: unknown sector \"mining\""],
+        &[],
+    );
+    check_org(
+        org(json!({"sector": null, "name": null})),
+        false,
+        &["42-1 / name: missing", "42-1 / sector: missing"],
+        &[],
+    );
+    check_org(
+        org(json!({"name": 5})),
+        false,
+        &["42-1 / : not a valid record: invalid type: integer `5`, expected a string"],
+        &[],
+    );
+    check_org(json!("just a string"), false, &["organizations[0] / : not a valid record: invalid type: string \"just a string\", expected struct RawOrganization"], &[]);
+    check_org(org(json!({"level": "municipal"})), true, &[], &[]);
+    check_org(
+        org(json!({"level": "galactic"})),
+        true,
+        &[],
+        &["42-1 / level: \"galactic\" is not federal, regional or municipal; ignored"],
+    );
+    // The check digit of 102420078083 is 4, so the same number ending in 1 is refused.
+    check_org(org(json!({"ogrn": "1024200780834"})), true, &[], &[]);
+    check_org(org(json!({"ogrn": "304420000000015"})), true, &[], &[]);
+    check_org(org(json!({"ogrn": "1024200780831"})), true, &[], &["42-1 / ogrn: \"1024200780831\" is not a valid OGRN (13 or 15 digits with a check digit); ignored"]);
+    check_org(org(json!({"ogrn": "12345"})), true, &[], &["42-1 / ogrn: \"12345\" is not a valid OGRN (13 or 15 digits with a check digit); ignored"]);
+    check_org(org(json!({"ogrn": "10242007808З0"})), true, &[], &["42-1 / ogrn: \"10242007808З0\" is not a valid OGRN (13 or 15 digits with a check digit); ignored"]);
+    check_org(
+        org(json!({"website": "https://school1.ru"})),
+        true,
+        &[],
+        &[],
+    );
+    check_org(
+        org(json!({"website": "javascript:alert(1)"})),
+        true,
+        &[],
+        &["42-1 / website: not an http(s) URL; ignored"],
+    );
+    check_org(
+        org(json!({"channels": []})),
+        true,
+        &[],
+        &["42-1 / channels: no valid channels"],
+    );
+}
+
+#[test]
+fn duplicate_ids_keep_the_first() {
+    let first = org(json!({"name": "Первая"}));
+    let second = org(json!({"name": "Вторая"}));
+    let loaded = load(&catalog_with(json!([first, second])));
+    assert_eq!(loaded.catalog.organizations.len(), 1);
+    assert_eq!(loaded.catalog.organizations[0].name, "Первая");
+    assert_eq!(
+        lines(&loaded, Severity::Error),
+        ["42-1 / id: duplicate id; first used at organizations[0]"]
+    );
+    assert_eq!(loaded.skipped.organizations, 1);
+}
+
+#[test]
+fn a_skipped_record_does_not_block_a_later_one_with_its_id() {
+    // A record skipped for another reason must not reserve its id.
+    let bad = org(json!({"region": "99"}));
+    let good = org(json!({}));
+    let loaded = load(&catalog_with(json!([bad, good])));
+    assert_eq!(loaded.catalog.organizations.len(), 1);
+    assert_eq!(
+        lines(&loaded, Severity::Error),
+        ["42-1 / region: unknown region \"99\""]
+    );
+}
+
+#[test]
+fn channel_records() {
+    check_channel(
+        json!({"platform": "vk", "url": "https://vk.com/school1"}),
+        true,
+        &[],
+    );
+    check_channel(
+        json!({"platform": "vk", "url": "http://VK.RU/school1"}),
+        true,
+        &[],
+    );
+    check_channel(
+        json!({"platform": "max", "url": "https://max.ru/school1_gos", "subscribers": 0}),
+        true,
+        &[],
+    );
+    check_channel(
+        json!({"platform": "ok", "url": "https://ok.ru/school1"}),
+        false,
+        &["42-1 / channels[0].platform: unknown platform \"ok\""],
+    );
+    check_channel(
+        json!({"url": "https://vk.com/school1"}),
+        false,
+        &["42-1 / channels[0].platform: missing"],
+    );
+    check_channel(
+        json!({"platform": "vk"}),
+        false,
+        &["42-1 / channels[0].url: missing"],
+    );
+    check_channel(
+        json!({"platform": "vk", "url": "javascript:alert(1)"}),
+        false,
+        &["42-1 / channels[0].url: \"javascript:alert(1)\": not an http(s) URL"],
+    );
+    check_channel(
+        json!({"platform": "vk", "url": "vk.com/school1"}),
+        false,
+        &["42-1 / channels[0].url: \"vk.com/school1\": not an http(s) URL"],
+    );
+    check_channel(json!({"platform": "vk", "url": "https://vk.com.example.ru/school1"}), false, &["42-1 / channels[0].url: host \"vk.com.example.ru\" is not one of ВКонтакте's hosts (vk.com, vk.ru, m.vk.com)"]);
+    check_channel(json!({"platform": "vk", "url": "https://max.ru/school1"}), false, &["42-1 / channels[0].url: host \"max.ru\" is not one of ВКонтакте's hosts (vk.com, vk.ru, m.vk.com)"]);
+    check_channel(json!({"platform": "vk", "url": "https://vk.com@evil.ru/school1"}), false, &["42-1 / channels[0].url: \"https://vk.com@evil.ru/school1\": the URL contains a user name or password"]);
+    check_channel(
+        json!({"platform": "vk", "url": "https://vk.com:8080/school1"}),
+        false,
+        &["42-1 / channels[0].url: \"https://vk.com:8080/school1\": the URL names a port"],
+    );
+    check_channel(json!({"platform": "vk", "url": "https://vk.com/a b"}), false, &["42-1 / channels[0].url: \"https://vk.com/a b\": the URL contains spaces or control characters"]);
+    check_channel(json!({"platform": "vk", "url": "https://vк.com/school1"}), false, &["42-1 / channels[0].url: \"https://vк.com/school1\": the URL contains characters outside ASCII (percent-encode them)"]);
+    check_channel(
+        json!({"platform": "vk", "url": "https://vk.com/s", "subscribers": -5}),
+        false,
+        &["42-1 / channels[0].subscribers: negative subscriber count -5"],
+    );
+    check_channel(
+        json!({"platform": "vk", "url": "https://vk.com/s", "subscribers": 1.5}),
+        false,
+        &["42-1 / channels[0].subscribers: 1.5 is not a whole number"],
+    );
+    check_channel(
+        json!({"platform": "vk", "url": "https://vk.com/s", "subscribers": 1_000_000_000_000u64}),
+        false,
+        &["42-1 / channels[0].subscribers: 1000000000000 is not a plausible subscriber count"],
+    );
+    check_channel(
+        json!({"platform": "vk", "url": "https://vk.com/s", "subscribers": "many"}),
+        false,
+        &["42-1 / channels[0].subscribers: not a number"],
+    );
+    check_channel(json!({"platform": "vk", "url": "https://vk.com/s", "verified": "yes"}), false, &["42-1 / channels[0]: not a valid channel: invalid type: string \"yes\", expected a boolean"]);
+}
+
+#[test]
+fn reference_lists() {
+    let mut value = catalog_with(json!([org(json!({}))]));
+    value["regions"] = json!([{"code": "42", "name": "Кузбасс"}, {"code": "42", "name": "Дубль"}, {"name": "Без кода"}]);
+    value["platforms"] = json!([
+        {"id": "vk", "name": "ВКонтакте", "hosts": ["vk.com", "*", "https://evil.ru"]},
+        {"id": "empty", "name": "Пусто", "hosts": []}
+    ]);
+    let loaded = load(&value);
+    assert_eq!(loaded.catalog.regions.len(), 1);
+    assert_eq!(loaded.catalog.platforms.len(), 1);
+    assert_eq!(loaded.catalog.platforms[0].hosts, ["vk.com"]);
+    assert_eq!(loaded.skipped.reference, 3);
+    assert_eq!(
+        lines(&loaded, Severity::Error),
+        [
+            "regions[1] / code: duplicate region code \"42\"",
+            "regions[2] / code: missing",
+            "platforms[1] / hosts: no valid host names",
+        ]
+    );
+    assert_eq!(
+        lines(&loaded, Severity::Warning),
+        [
+            "platforms[0] / hosts: \"*\" is not a host name; ignored",
+            "platforms[0] / hosts: \"https://evil.ru\" is not a host name; ignored"
+        ]
+    );
+}
+
+#[test]
+fn round_trip_through_to_json() {
+    let value = catalog_with(json!([org(
+        json!({"level": "municipal", "short_name": "СОШ № 1"})
+    )]));
+    let first = load(&value);
+    let second = parse_catalog(&first.catalog.to_json()).expect("written catalog loads");
+    assert_eq!(first.catalog, second.catalog);
+    assert!(second.problems.is_empty());
+}
