@@ -109,7 +109,7 @@ fn the_demo_is_shaped_like_kuzbass() {
         *by_sector.entry(org.sector.as_str()).or_default() += 1;
     }
     let mut ranked: Vec<_> = by_sector.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|entry| std::cmp::Reverse(entry.1));
     assert_eq!(ranked[0].0, "education");
     assert!(
         (40..=60).contains(&(ranked[0].1 * 100 / orgs.len())),

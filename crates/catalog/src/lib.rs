@@ -4,11 +4,13 @@
 //! and no UI types, so the browser app and the native data tool run the very same
 //! rules, and `cargo test` checks them natively.
 
+mod format;
 mod link;
 mod model;
 mod parse;
 mod translit;
 
+pub use format::{compact_count, date_in_words, group_digits, plural, plural_form, Lang, PluralForm};
 pub use link::{handle_of, is_http_url, parse_http_url, HttpUrl, UrlError};
 pub use model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, FORMAT, VERSION,

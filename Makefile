@@ -1,0 +1,13 @@
+# The two commands of the README. Each installs what it needs first (see .ci/setup).
+.PHONY: serve test
+
+export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# Builds the app with the demo catalog and serves it on http://127.0.0.1:8080/.
+serve:
+	bash .ci/setup
+	trunk serve --release --offline --locked
+
+# Runs every check and test, as CI does.
+test:
+	bash .ci/test

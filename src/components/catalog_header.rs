@@ -1,0 +1,32 @@
+use catalog::IsoDate;
+use leptos::prelude::*;
+
+use crate::components::use_lang;
+use crate::i18n::{catalog_size, data_date, texts};
+
+/// The catalog's title, the date of its data and its size.
+#[component]
+pub fn CatalogHeader(
+    /// The title the publisher gave the catalog, if any.
+    title: Option<String>,
+    /// The date of the data, if the catalog gives a valid one.
+    updated: Option<IsoDate>,
+    /// How many organisations were loaded.
+    organizations: usize,
+    /// How many channels those organisations have.
+    channels: usize,
+) -> impl IntoView {
+    let lang = use_lang();
+    let title = title.unwrap_or_else(|| texts(lang).app_name.to_string());
+    let date = updated.map(|date| data_date(lang, date));
+    let size = catalog_size(lang, organizations, channels);
+    view! {
+        <header class="catalog-header">
+            <h1>{title}</h1>
+            <p class="catalog-header__facts">
+                {date.map(|date| view! { <span class="catalog-header__date">{date}</span> })}
+                <span class="catalog-header__size" data-testid="catalog-size">{size}</span>
+            </p>
+        </header>
+    }
+}
