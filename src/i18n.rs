@@ -33,7 +33,8 @@ const RU: Texts = Texts {
                 числа подписчиков выдуманы: не считайте эти каналы официальными.",
     skipped_why: "Почему пропущены",
     verified: "подтверждён",
-    verified_explained: "Платформа отметила канал как официальную страницу государственной организации",
+    verified_explained:
+        "Платформа отметила канал как официальную страницу государственной организации",
     channels_of: "Каналы организации",
     organizations: "Организации",
     source: "Источник",
@@ -125,7 +126,10 @@ pub fn and_more(lang: Lang, count: usize) -> String {
 
 /// «Показаны 100 из 2 852».
 pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
-    let (shown, total) = (group_digits(lang, shown as u64), group_digits(lang, total as u64));
+    let (shown, total) = (
+        group_digits(lang, shown as u64),
+        group_digits(lang, total as u64),
+    );
     match lang {
         Lang::Ru => format!("Показаны {shown} из {total}"),
         Lang::En => format!("Showing {shown} of {total}"),
@@ -166,10 +170,28 @@ pub fn subscribers_short(lang: Lang, count: u64) -> String {
 pub fn fetch_error(lang: Lang, error: &FetchError) -> String {
     use FetchError::*;
     match (lang, error) {
-        (Lang::Ru, Network { url, .. }) => format!("Сервер не ответил или нет подключения к сети. Адрес: {url}"),
-        (Lang::En, Network { url, .. }) => format!("The server did not answer, or the network is down. Address: {url}"),
-        (Lang::Ru, Http { url, status, status_text }) => format!("Сервер ответил ошибкой HTTP {status} {status_text} на запрос {url}"),
-        (Lang::En, Http { url, status, status_text }) => format!("The server answered HTTP {status} {status_text} for {url}"),
+        (Lang::Ru, Network { url, .. }) => {
+            format!("Сервер не ответил или нет подключения к сети. Адрес: {url}")
+        }
+        (Lang::En, Network { url, .. }) => {
+            format!("The server did not answer, or the network is down. Address: {url}")
+        }
+        (
+            Lang::Ru,
+            Http {
+                url,
+                status,
+                status_text,
+            },
+        ) => format!("Сервер ответил ошибкой HTTP {status} {status_text} на запрос {url}"),
+        (
+            Lang::En,
+            Http {
+                url,
+                status,
+                status_text,
+            },
+        ) => format!("The server answered HTTP {status} {status_text} for {url}"),
         (Lang::Ru, Body { url, .. }) => format!("Не удалось прочитать ответ сервера: {url}"),
         (Lang::En, Body { url, .. }) => format!("The server's answer could not be read: {url}"),
         (_, Catalog { url, error }) => catalog_error(lang, url, error),
@@ -179,14 +201,30 @@ pub fn fetch_error(lang: Lang, error: &FetchError) -> String {
 fn catalog_error(lang: Lang, url: &str, error: &LoadError) -> String {
     use LoadError::*;
     match (lang, error) {
-        (Lang::Ru, Json { line, column, .. }) => format!("Файл каталога {url} повреждён: ошибка JSON в строке {line}, столбце {column}"),
-        (Lang::En, Json { line, column, .. }) => format!("The catalog file {url} is damaged: JSON error at line {line}, column {column}"),
-        (Lang::Ru, Structure { line, column, .. }) => format!("Файл каталога {url} составлен неверно: строка {line}, столбец {column}"),
-        (Lang::En, Structure { line, column, .. }) => format!("The catalog file {url} is malformed at line {line}, column {column}"),
+        (Lang::Ru, Json { line, column, .. }) => {
+            format!("Файл каталога {url} повреждён: ошибка JSON в строке {line}, столбце {column}")
+        }
+        (Lang::En, Json { line, column, .. }) => {
+            format!("The catalog file {url} is damaged: JSON error at line {line}, column {column}")
+        }
+        (Lang::Ru, Structure { line, column, .. }) => {
+            format!("Файл каталога {url} составлен неверно: строка {line}, столбец {column}")
+        }
+        (Lang::En, Structure { line, column, .. }) => {
+            format!("The catalog file {url} is malformed at line {line}, column {column}")
+        }
         (Lang::Ru, NotAnObject | Format { .. }) => format!("Файл {url} — не каталог Госпабликов"),
-        (Lang::En, NotAnObject | Format { .. }) => format!("The file {url} is not a Gospubliki catalog"),
-        (Lang::Ru, Version { found }) => format!("Неподдерживаемая версия каталога {found}: это приложение читает версию {}", catalog::VERSION),
-        (Lang::En, Version { found }) => format!("Unsupported catalog version {found}: this app reads version {}", catalog::VERSION),
+        (Lang::En, NotAnObject | Format { .. }) => {
+            format!("The file {url} is not a Gospubliki catalog")
+        }
+        (Lang::Ru, Version { found }) => format!(
+            "Неподдерживаемая версия каталога {found}: это приложение читает версию {}",
+            catalog::VERSION
+        ),
+        (Lang::En, Version { found }) => format!(
+            "Unsupported catalog version {found}: this app reads version {}",
+            catalog::VERSION
+        ),
         (Lang::Ru, MissingList(list)) => format!("В файле каталога {url} нет списка «{list}»"),
         (Lang::En, MissingList(list)) => format!("The catalog file {url} has no \"{list}\" list"),
     }
@@ -195,7 +233,9 @@ fn catalog_error(lang: Lang, url: &str, error: &LoadError) -> String {
 /// The technical detail under the sentence, where there is one worth showing.
 pub fn fetch_error_detail(error: &FetchError) -> Option<String> {
     match error {
-        FetchError::Network { message, .. } | FetchError::Body { message, .. } => Some(message.clone()),
+        FetchError::Network { message, .. } | FetchError::Body { message, .. } => {
+            Some(message.clone())
+        }
         FetchError::Catalog { error, .. } => Some(error.to_string()),
         FetchError::Http { .. } => None,
     }

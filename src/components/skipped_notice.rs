@@ -22,7 +22,11 @@ pub fn SkippedNotice(
         .filter(|p| p.severity == Severity::Error)
         .collect();
     let more = errors.len().saturating_sub(LISTED);
-    let listed: Vec<String> = errors.iter().take(LISTED).map(ToString::to_string).collect();
+    let listed: Vec<String> = errors
+        .iter()
+        .take(LISTED)
+        .map(ToString::to_string)
+        .collect();
     view! {
         <section class="skipped" aria-label=skipped(lang, count)>
             <p class="skipped__count" data-testid="skipped-count">{skipped(lang, count)}</p>

@@ -23,7 +23,10 @@ fn check_validate(file: &str, code: i32, stdout: &[&str], stderr: &str) {
     let (actual_code, out, err) = run(&["validate", file]);
     assert_eq!(actual_code, code, "exit code for {file}; stderr: {err}");
     assert_eq!(out.lines().collect::<Vec<_>>(), stdout, "stdout for {file}");
-    assert!(err.contains(stderr), "stderr for {file}: {err:?} lacks {stderr:?}");
+    assert!(
+        err.contains(stderr),
+        "stderr for {file}: {err:?} lacks {stderr:?}"
+    );
 }
 
 #[test]
@@ -44,7 +47,12 @@ fn validate() {
     );
     check_validate("broken.json", 1, &[], "the whole file is refused: not valid JSON at line 5, column 48: EOF while parsing a string");
     check_validate("version-2.json", 1, &[], "unsupported catalog version 2");
-    check_validate("html-instead.json", 1, &[], "not valid JSON at line 1, column 1");
+    check_validate(
+        "html-instead.json",
+        1,
+        &[],
+        "not valid JSON at line 1, column 1",
+    );
     check_validate("no-such-file.json", 1, &[], "cannot read the file");
 }
 
@@ -54,7 +62,10 @@ fn validate_the_committed_demo() {
     assert_eq!(code, 0, "{err}");
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1, "only the summary: {out}");
-    assert!(lines[0].ends_with("skipped 0 organizations and 0 channels; 0 errors, 0 warnings"), "{out}");
+    assert!(
+        lines[0].ends_with("skipped 0 organizations and 0 channels; 0 errors, 0 warnings"),
+        "{out}"
+    );
 }
 
 #[test]

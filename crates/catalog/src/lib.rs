@@ -10,7 +10,9 @@ mod model;
 mod parse;
 mod translit;
 
-pub use format::{compact_count, date_in_words, group_digits, plural, plural_form, Lang, PluralForm};
+pub use format::{
+    compact_count, date_in_words, group_digits, plural, plural_form, Lang, PluralForm,
+};
 pub use link::{handle_of, is_http_url, parse_http_url, HttpUrl, UrlError};
 pub use model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, FORMAT, VERSION,

@@ -9,7 +9,10 @@ fn check_plural(lang: Lang, n: u64, expected: &str) {
             plural(lang, n, "Найдена", "Найдено", "Найдено"),
             plural(lang, n, "организация", "организации", "организаций"),
         ),
-        Lang::En => ("Found", plural(lang, n, "organisation", "organisations", "organisations")),
+        Lang::En => (
+            "Found",
+            plural(lang, n, "organisation", "organisations", "organisations"),
+        ),
     };
     assert_eq!(format!("{found} {n} {word}"), expected);
 }
@@ -50,13 +53,23 @@ fn digit_grouping() {
 #[test]
 fn dates_in_words() {
     let date = |s| IsoDate::parse(s).expect("date");
-    assert_eq!(date_in_words(Lang::Ru, date("2026-11-20")), "20 ноября 2026");
+    assert_eq!(
+        date_in_words(Lang::Ru, date("2026-11-20")),
+        "20 ноября 2026"
+    );
     assert_eq!(date_in_words(Lang::Ru, date("2026-01-01")), "1 января 2026");
-    assert_eq!(date_in_words(Lang::En, date("2026-11-20")), "20 November 2026");
+    assert_eq!(
+        date_in_words(Lang::En, date("2026-11-20")),
+        "20 November 2026"
+    );
 }
 
 fn check_compact(lang: Lang, n: u64, expected: &str) {
-    assert_eq!(catalog::compact_count(lang, n), expected.replace(' ', "\u{a0}"), "{n}");
+    assert_eq!(
+        catalog::compact_count(lang, n),
+        expected.replace(' ', "\u{a0}"),
+        "{n}"
+    );
 }
 
 #[test]
