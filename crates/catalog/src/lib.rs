@@ -1,4 +1,5 @@
-//! The pure core of Госпаблики: the catalog model, parsing and validation.
+//! The pure core of Госпаблики: the catalog model, parsing and validation, search,
+//! facets and the URL state.
 //!
 //! This crate takes text and returns values. It has no I/O, no clock, no randomness
 //! and no UI types, so the browser app and the native data tool run the very same
@@ -8,6 +9,7 @@ mod format;
 mod link;
 mod model;
 mod parse;
+mod search;
 mod translit;
 
 pub use format::{
@@ -21,4 +23,5 @@ pub use parse::{
     is_valid_id, is_valid_ogrn, parse_catalog, LoadError, Loaded, Problem, Severity, Skipped,
     MAX_SUBSCRIBERS,
 };
+pub use search::{sort_key, Facet, FacetCount, Facets, Index, Query, Results, Sort};
 pub use translit::transliterate;

@@ -1,0 +1,687 @@
+//! The search index over a catalog and the search itself: matching, filters, disjunctive
+//! facet counts and ordering, in one pass over the organisations.
+//!
+//! The index is a sorted vocabulary of tokens with a posting list per token (compressed
+//! row storage: one flat array and offsets). A query token becomes a set of matchers
+//! (prefix, stem, Latin spelling, other layout, typos) that each mark, per organisation,
+//! the best match quality found; the qualities rank the results.
+
+use std::collections::HashMap;
+
+use crate::model::Catalog;
+use crate::search::abbreviations::ABBREVIATIONS;
+use crate::search::query::{Query, Sort};
+use crate::search::text::{
+    allowed_typos, alphanumeric_parts, edit_distance, is_cyrillic, is_latin, is_number, latin_key,
+    other_layout, stem, tokens,
+};
+
+/// How well one query word matched one organisation; lower is better.
+type Quality = u8;
+const NAME_WORD: Quality = 0;
+const NAME_PREFIX: Quality = 1;
+const OTHER_WORD: Quality = 2;
+const OTHER_PREFIX: Quality = 3;
+/// Wrong keyboard layout or a Latin spelling of a Russian word.
+const RESPELLED: Quality = 4;
+const TYPO: Quality = 5;
+const NO_MATCH: Quality = Quality::MAX;
+
+/// Where a token came from: the names, or anything else (place, handles, links).
+const FIELD_NAME: u32 = 0;
+const FIELD_OTHER: u32 = 1;
+
+/// Words this short are not worth a stem of their own, and a stem shorter than this
+/// would match too much («лиц» of «лицей»).
+const MIN_STEM_WORD: usize = 4;
+/// Respellings (other layout, Latin) of fewer letters than this match mostly noise.
+const MIN_RESPELLED: usize = 3;
+/// A municipality index meaning "none".
+const NONE: u32 = u32::MAX;
+
+/// A search index over one catalog. Built once, then queried on every keystroke.
+#[derive(Debug)]
+pub struct Index {
+    count: usize,
+    region: Vec<u16>,
+    municipality: Vec<u32>,
+    sector: Vec<u16>,
+    platforms: Vec<u32>,
+    by_subscribers: Vec<u32>,
+    by_name: Vec<u32>,
+    terms: Vec<Box<str>>,
+    offsets: Vec<u32>,
+    postings: Vec<u32>,
+    /// (Latin spelling key, term) for every Cyrillic term, sorted by key.
+    latin: Vec<(Box<str>, u32)>,
+    /// Cyrillic words that a typo may aim at, as characters, with their term.
+    typo_targets: Vec<(Box<[char]>, u32)>,
+    region_codes: Vec<String>,
+    municipalities: Vec<String>,
+    municipality_region: Vec<u16>,
+    sector_ids: Vec<String>,
+    platform_ids: Vec<String>,
+}
+
+/// What a search found: the organisations in order, and the facet counts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Results {
+    /// Positions in `catalog.organizations`, in the order asked for.
+    pub organizations: Vec<u32>,
+    pub facets: Facets,
+}
+
+/// For each filter, every value with the number of results it would give.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Facets {
+    pub regions: Vec<FacetCount>,
+    /// Only the municipalities of the chosen regions; empty until a region is chosen.
+    pub municipalities: Vec<FacetCount>,
+    pub sectors: Vec<FacetCount>,
+    pub platforms: Vec<FacetCount>,
+}
+
+/// One value of a filter: how many results there would be with it added to the other
+/// filters and the text (a disjunctive count), and whether it is chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+impl Index {
+    /// Indexes every organisation of a validated catalog.
+    pub fn new(catalog: &Catalog) -> Index {
+        let region_codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
+        let sector_ids: Vec<String> = catalog.sectors.iter().map(|s| s.id.clone()).collect();
+        let platform_ids: Vec<String> = catalog.platforms.iter().map(|p| p.id.clone()).collect();
+        let position = |list: &[String]| -> HashMap<String, u16> {
+            list.iter()
+                .enumerate()
+                .map(|(i, v)| (v.clone(), i as u16))
+                .collect()
+        };
+        let region_at = position(&region_codes);
+        let sector_at = position(&sector_ids);
+        let platform_at = position(&platform_ids);
+
+        let mut municipalities: Vec<(String, u16)> = catalog
+            .organizations
+            .iter()
+            .filter_map(|o| Some((o.municipality.clone()?, *region_at.get(&o.region)?)))
+            .collect();
+        municipalities.sort_by(|a, b| sort_key(&a.0).cmp(&sort_key(&b.0)).then(a.cmp(b)));
+        municipalities.dedup();
+        let municipality_at: HashMap<(&str, u16), u32> = municipalities
+            .iter()
+            .enumerate()
+            .map(|(i, (name, region))| ((name.as_str(), *region), i as u32))
+            .collect();
+
+        let count = catalog.organizations.len();
+        let mut index = Index {
+            count,
+            region: Vec::with_capacity(count),
+            municipality: Vec::with_capacity(count),
+            sector: Vec::with_capacity(count),
+            platforms: Vec::with_capacity(count),
+            by_subscribers: Vec::new(),
+            by_name: Vec::new(),
+            terms: Vec::new(),
+            offsets: Vec::new(),
+            postings: Vec::new(),
+            latin: Vec::new(),
+            typo_targets: Vec::new(),
+            region_codes,
+            municipalities: municipalities
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect(),
+            municipality_region: municipalities.iter().map(|(_, region)| *region).collect(),
+            sector_ids,
+            platform_ids,
+        };
+
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut subscribers = Vec::with_capacity(count);
+        let mut org_terms: HashMap<u32, u32> = HashMap::new();
+        for (org_index, org) in catalog.organizations.iter().enumerate() {
+            let region = region_at.get(&org.region).copied().unwrap_or(u16::MAX);
+            index.region.push(region);
+            index.municipality.push(
+                org.municipality
+                    .as_deref()
+                    .and_then(|m| municipality_at.get(&(m, region)).copied())
+                    .unwrap_or(NONE),
+            );
+            index
+                .sector
+                .push(sector_at.get(&org.sector).copied().unwrap_or(u16::MAX));
+            index
+                .platforms
+                .push(org.channels.iter().fold(0, |mask, channel| {
+                    match platform_at.get(&channel.platform) {
+                        Some(&bit) if bit < 32 => mask | 1 << bit,
+                        _ => mask,
+                    }
+                }));
+            subscribers.push(
+                org.channels
+                    .iter()
+                    .filter_map(|c| c.subscribers)
+                    .sum::<u64>(),
+            );
+
+            // Each term once per organisation, with the better field.
+            org_terms.clear();
+            let mut add = |text: &str, field: u32, org_terms: &mut HashMap<u32, u32>| {
+                for token in tokens(text) {
+                    let parts = alphanumeric_parts(&token);
+                    for token in std::iter::once(token).chain(parts) {
+                        let next = vocabulary.len() as u32;
+                        let term = *vocabulary.entry(token).or_insert(next);
+                        let best = org_terms.entry(term).or_insert(field);
+                        *best = (*best).min(field);
+                    }
+                }
+            };
+            add(&org.name, FIELD_NAME, &mut org_terms);
+            if let Some(short) = &org.short_name {
+                add(short, FIELD_NAME, &mut org_terms);
+            }
+            if let Some(municipality) = &org.municipality {
+                add(municipality, FIELD_OTHER, &mut org_terms);
+            }
+            if let Some(region) = catalog.region(&org.region) {
+                add(&region.name, FIELD_OTHER, &mut org_terms);
+                if let Some(short) = &region.short_name {
+                    add(short, FIELD_OTHER, &mut org_terms);
+                }
+            }
+            for channel in &org.channels {
+                let without_scheme = channel
+                    .url
+                    .split_once("://")
+                    .map_or(channel.url.as_str(), |(_, rest)| rest);
+                add(without_scheme, FIELD_OTHER, &mut org_terms);
+                add(&channel.handle, FIELD_OTHER, &mut org_terms);
+            }
+            for (&term, &field) in org_terms.iter() {
+                pairs.push((term, (org_index as u32) << 1 | field));
+            }
+        }
+
+        // Sort the vocabulary and renumber the postings to match.
+        let mut terms: Vec<(String, u32)> = vocabulary.into_iter().collect();
+        terms.sort_unstable();
+        let mut renumber = vec![0u32; terms.len()];
+        for (new, (_, old)) in terms.iter().enumerate() {
+            renumber[*old as usize] = new as u32;
+        }
+        for pair in &mut pairs {
+            pair.0 = renumber[pair.0 as usize];
+        }
+        pairs.sort_unstable();
+        let mut offsets = Vec::with_capacity(terms.len() + 1);
+        let mut cursor = 0;
+        for term in 0..terms.len() as u32 {
+            offsets.push(cursor as u32);
+            while cursor < pairs.len() && pairs[cursor].0 == term {
+                cursor += 1;
+            }
+        }
+        offsets.push(pairs.len() as u32);
+        index.postings = pairs.into_iter().map(|(_, posting)| posting).collect();
+        index.offsets = offsets;
+
+        for (term, (text, _)) in terms.iter().enumerate() {
+            if is_cyrillic(text) && !is_number(text) {
+                index.latin.push((latin_key(text).into(), term as u32));
+                if text.chars().count() >= MIN_STEM_WORD {
+                    index
+                        .typo_targets
+                        .push((text.chars().collect(), term as u32));
+                }
+            }
+        }
+        index.latin.sort_unstable();
+        index.terms = terms
+            .into_iter()
+            .map(|(text, _)| text.into_boxed_str())
+            .collect();
+
+        let names: Vec<String> = catalog
+            .organizations
+            .iter()
+            .map(|o| sort_key(&o.name))
+            .collect();
+        let mut by_name: Vec<u32> = (0..count as u32).collect();
+        by_name.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
+        let mut name_rank = vec![0u32; count];
+        for (rank, &org) in by_name.iter().enumerate() {
+            name_rank[org as usize] = rank as u32;
+        }
+        let mut by_subscribers: Vec<u32> = (0..count as u32).collect();
+        by_subscribers.sort_by(|&a, &b| {
+            subscribers[b as usize]
+                .cmp(&subscribers[a as usize])
+                .then(name_rank[a as usize].cmp(&name_rank[b as usize]))
+        });
+        index.by_name = by_name;
+        index.by_subscribers = by_subscribers;
+        index
+    }
+
+    /// Runs a query: the text, the filters, the order, and every facet's counts.
+    pub fn search(&self, query: &Query) -> Results {
+        let quality = self.text_quality(&query.text);
+        let region = self.selection(&query.regions, &self.region_codes);
+        let sector = self.selection(&query.sectors, &self.sector_ids);
+        let municipality = self.selection(&query.municipalities, &self.municipalities);
+        let platform_mask: u32 = query
+            .platforms
+            .iter()
+            .filter_map(|p| self.platform_ids.iter().position(|id| id == p))
+            .filter(|&bit| bit < 32)
+            .fold(0, |mask, bit| mask | 1 << bit);
+
+        let mut region_counts = vec![0usize; self.region_codes.len()];
+        let mut municipality_counts = vec![0usize; self.municipalities.len()];
+        let mut sector_counts = vec![0usize; self.sector_ids.len()];
+        let mut platform_counts = vec![0usize; self.platform_ids.len().min(32)];
+        let mut matched = vec![false; self.count];
+
+        for org in 0..self.count {
+            if quality.as_ref().is_some_and(|q| q[org] == NO_MATCH) {
+                continue;
+            }
+            let passes = [
+                region.accepts(self.region[org] as u32),
+                municipality.accepts(self.municipality[org]),
+                sector.accepts(self.sector[org] as u32),
+                platform_mask == 0 || self.platforms[org] & platform_mask != 0,
+            ];
+            let failed = passes.iter().filter(|pass| !**pass).count();
+            if failed > 1 {
+                continue;
+            }
+            // An organisation that fails exactly one filter still counts for that filter's
+            // values: choosing one of them would bring it in.
+            if failed == 0 || !passes[0] {
+                if let Some(count) = region_counts.get_mut(self.region[org] as usize) {
+                    *count += 1;
+                }
+            }
+            if failed == 0 || !passes[1] {
+                if let Some(count) = municipality_counts.get_mut(self.municipality[org] as usize) {
+                    *count += 1;
+                }
+            }
+            if failed == 0 || !passes[2] {
+                if let Some(count) = sector_counts.get_mut(self.sector[org] as usize) {
+                    *count += 1;
+                }
+            }
+            if failed == 0 || !passes[3] {
+                for (bit, count) in platform_counts.iter_mut().enumerate() {
+                    if self.platforms[org] & 1 << bit != 0 {
+                        *count += 1;
+                    }
+                }
+            }
+            matched[org] = failed == 0;
+        }
+
+        let organizations = self.ordered(&matched, quality.as_deref(), query.sort);
+        let facet = |values: &[String], counts: Vec<usize>, chosen: &[String]| -> Vec<FacetCount> {
+            values
+                .iter()
+                .zip(counts)
+                .map(|(value, count)| FacetCount {
+                    value: value.clone(),
+                    count,
+                    selected: chosen.contains(value),
+                })
+                .collect()
+        };
+        let chosen_regions: Vec<u16> = match &region {
+            Selection::Any => Vec::new(),
+            Selection::Only(set) => set.iter().map(|&r| r as u16).collect(),
+        };
+        let municipalities = facet(
+            &self.municipalities,
+            municipality_counts,
+            &query.municipalities,
+        )
+        .into_iter()
+        .zip(&self.municipality_region)
+        .filter(|(_, region)| chosen_regions.contains(region))
+        .map(|(count, _)| count)
+        .collect();
+        Results {
+            organizations,
+            facets: Facets {
+                regions: facet(&self.region_codes, region_counts, &query.regions),
+                municipalities,
+                sectors: facet(&self.sector_ids, sector_counts, &query.sectors),
+                platforms: facet(&self.platform_ids, platform_counts, &query.platforms),
+            },
+        }
+    }
+
+    /// The organisations a query matches, in order.
+    fn ordered(&self, matched: &[bool], quality: Option<&[Quality]>, sort: Sort) -> Vec<u32> {
+        let base = match sort {
+            Sort::Name => &self.by_name,
+            Sort::Subscribers | Sort::Relevance => &self.by_subscribers,
+        };
+        let keep = base.iter().copied().filter(|&org| matched[org as usize]);
+        match (sort, quality) {
+            (Sort::Relevance, Some(quality)) => {
+                // A stable bucket sort by quality over the subscriber order: ties are
+                // broken by total subscribers, then by name, as the order already is.
+                let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); 64];
+                for org in keep {
+                    let bucket = (quality[org as usize] as usize).min(63);
+                    buckets[bucket].push(org);
+                }
+                buckets.concat()
+            }
+            _ => keep.collect(),
+        }
+    }
+
+    fn selection(&self, chosen: &[String], values: &[String]) -> Selection {
+        if chosen.is_empty() {
+            return Selection::Any;
+        }
+        Selection::Only(
+            values
+                .iter()
+                .enumerate()
+                .filter(|(_, value)| chosen.contains(value))
+                .map(|(i, _)| i as u32)
+                .collect(),
+        )
+    }
+
+    /// For each organisation, the summed quality of its best match for every query
+    /// word, or `NO_MATCH`; `None` when the query has no words (everything matches).
+    fn text_quality(&self, text: &str) -> Option<Vec<Quality>> {
+        let chunks = compile(text);
+        if chunks.is_empty() {
+            return None;
+        }
+        let mut total = vec![0 as Quality; self.count];
+        for chunk in &chunks {
+            let quality = self.chunk_quality(chunk);
+            for (sum, q) in total.iter_mut().zip(quality) {
+                *sum = if *sum == NO_MATCH || q == NO_MATCH {
+                    NO_MATCH
+                } else {
+                    sum.saturating_add(q).min(NO_MATCH - 1)
+                };
+            }
+        }
+        Some(total)
+    }
+
+    /// The best of a chunk's alternatives, each the worst of its terms.
+    fn chunk_quality(&self, chunk: &Chunk) -> Vec<Quality> {
+        let mut best = vec![NO_MATCH; self.count];
+        for alternative in &chunk.alternatives {
+            let mut all = vec![alternative.floor; self.count];
+            for term in &alternative.terms {
+                let quality = self.term_quality(term);
+                for (a, q) in all.iter_mut().zip(quality) {
+                    *a = (*a).max(q);
+                }
+            }
+            for (b, a) in best.iter_mut().zip(all) {
+                *b = (*b).min(a);
+            }
+        }
+        best
+    }
+
+    /// The best quality with which each organisation matches one query token.
+    fn term_quality(&self, token: &str) -> Vec<Quality> {
+        let mut quality = vec![NO_MATCH; self.count];
+        if is_number(token) {
+            if let Ok(term) = self.terms.binary_search_by(|t| (**t).cmp(token)) {
+                self.mark(term as u32, NAME_WORD, OTHER_WORD, &mut quality);
+            }
+            return quality;
+        }
+        for term in self.prefixed(token) {
+            let whole = *self.terms[term as usize] == *token;
+            let (name, other) = if whole {
+                (NAME_WORD, OTHER_WORD)
+            } else {
+                (NAME_PREFIX, OTHER_PREFIX)
+            };
+            self.mark(term, name, other, &mut quality);
+        }
+        let letters = token.chars().count();
+        if is_cyrillic(token) && letters >= MIN_STEM_WORD {
+            let stem = stem(token);
+            if stem.len() < token.len() && stem.chars().count() >= MIN_STEM_WORD {
+                for term in self.prefixed(&stem) {
+                    self.mark(term, NAME_PREFIX, OTHER_PREFIX, &mut quality);
+                }
+            }
+        }
+        if is_latin(token) && letters >= MIN_RESPELLED {
+            let key = latin_key(token);
+            let start = self.latin.partition_point(|(k, _)| **k < *key);
+            for (_, term) in self.latin[start..]
+                .iter()
+                .take_while(|(k, _)| k.starts_with(key.as_str()))
+            {
+                self.mark(*term, RESPELLED, RESPELLED, &mut quality);
+            }
+        }
+        let typos = allowed_typos(letters);
+        if typos > 0 && is_cyrillic(token) {
+            let word: Vec<char> = token.chars().collect();
+            for (target, term) in &self.typo_targets {
+                // A typo in what has been typed so far counts too: the target is cut to
+                // the length of the word when it is longer.
+                let cut = &target[..target.len().min(word.len())];
+                let close = edit_distance(&word, target, typos).is_some()
+                    || (cut.len() < target.len() && edit_distance(&word, cut, typos).is_some());
+                if close {
+                    self.mark(*term, TYPO, TYPO, &mut quality);
+                }
+            }
+        }
+        quality
+    }
+
+    /// Every term that starts with `prefix`.
+    fn prefixed(&self, prefix: &str) -> impl Iterator<Item = u32> + '_ {
+        let start = self.terms.partition_point(|t| **t < *prefix);
+        let prefix = prefix.to_string();
+        (start..self.terms.len())
+            .take_while(move |&i| self.terms[i].starts_with(prefix.as_str()))
+            .map(|i| i as u32)
+    }
+
+    /// Lowers each posting organisation's quality to that of this match.
+    fn mark(&self, term: u32, in_name: Quality, elsewhere: Quality, quality: &mut [Quality]) {
+        let range = self.offsets[term as usize] as usize..self.offsets[term as usize + 1] as usize;
+        for &posting in &self.postings[range] {
+            let org = (posting >> 1) as usize;
+            let q = if posting & 1 == FIELD_NAME {
+                in_name
+            } else {
+                elsewhere
+            };
+            if q < quality[org] {
+                quality[org] = q;
+            }
+        }
+    }
+}
+
+enum Selection {
+    Any,
+    Only(Vec<u32>),
+}
+
+impl Selection {
+    fn accepts(&self, value: u32) -> bool {
+        match self {
+            Selection::Any => true,
+            Selection::Only(set) => set.contains(&value),
+        }
+    }
+}
+
+/// One word of the query as typed, with the ways it may match; the best one counts.
+#[derive(Debug, Clone, PartialEq)]
+struct Chunk {
+    alternatives: Vec<Alternative>,
+}
+
+/// Tokens that must all match, and the best quality this way of matching can give.
+#[derive(Debug, Clone, PartialEq)]
+struct Alternative {
+    terms: Vec<String>,
+    floor: Quality,
+}
+
+/// Turns query text into chunks: one per word typed, with its other-layout reading,
+/// the split of letters from digits, and abbreviations in both directions.
+fn compile(text: &str) -> Vec<Chunk> {
+    let mut chunks: Vec<Chunk> = Vec::new();
+    for raw in text.split_whitespace().take(16) {
+        // A pasted link is searched for by what follows the scheme.
+        let raw = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| {
+                raw.get(..scheme.len())
+                    .filter(|head| head.eq_ignore_ascii_case(scheme))
+                    .map(|_| &raw[scheme.len()..])
+            })
+            .unwrap_or(raw);
+        let raw = raw.strip_prefix("www.").unwrap_or(raw);
+        let words = tokens(raw);
+        if words.is_empty() {
+            continue;
+        }
+        let mut alternatives = vec![Alternative {
+            terms: words.clone(),
+            floor: NAME_WORD,
+        }];
+        if let [single] = words.as_slice() {
+            let parts = alphanumeric_parts(single);
+            if !parts.is_empty() {
+                alternatives.push(Alternative {
+                    terms: parts,
+                    floor: NAME_WORD,
+                });
+            }
+            if let Some(expansion) = expansion_of(single) {
+                alternatives.push(Alternative {
+                    terms: expansion,
+                    floor: NAME_WORD,
+                });
+            }
+        }
+        if let Some(other) =
+            other_layout(raw).filter(|other| other.chars().count() >= MIN_RESPELLED)
+        {
+            let other = tokens(&other);
+            if !other.is_empty() && other != words {
+                alternatives.push(Alternative {
+                    terms: other,
+                    floor: RESPELLED,
+                });
+            }
+        }
+        chunks.push(Chunk { alternatives });
+    }
+    fold_expansions(chunks)
+}
+
+/// The expansion's tokens when `token` is an abbreviation.
+fn expansion_of(token: &str) -> Option<Vec<String>> {
+    ABBREVIATIONS
+        .iter()
+        .find(|(abbreviation, _)| tokens(abbreviation).as_slice() == [token])
+        .map(|(_, expansion)| tokens(expansion))
+}
+
+/// Where consecutive query words spell out an abbreviation's expansion (in any case
+/// form), they become one chunk that the abbreviation also satisfies.
+fn fold_expansions(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let single: Vec<Option<String>> = chunks
+        .iter()
+        .map(|c| match c.alternatives[0].terms.as_slice() {
+            [one] => Some(stem(one)),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(chunks.len());
+    let mut i = 0;
+    'scan: while i < chunks.len() {
+        for (abbreviation, expansion) in ABBREVIATIONS {
+            let words = tokens(expansion);
+            let end = i + words.len();
+            if words.len() < 2 || end > chunks.len() {
+                continue;
+            }
+            let spelled = words
+                .iter()
+                .zip(&single[i..end])
+                .all(|(word, typed)| typed.as_deref() == Some(stem(word).as_str()));
+            if spelled {
+                out.push(Chunk {
+                    alternatives: vec![
+                        Alternative {
+                            terms: words,
+                            floor: NAME_WORD,
+                        },
+                        Alternative {
+                            terms: tokens(abbreviation),
+                            floor: NAME_WORD,
+                        },
+                    ],
+                });
+                i = end;
+                continue 'scan;
+            }
+        }
+        out.push(chunks[i].clone());
+        i += 1;
+    }
+    out
+}
+
+/// A key that sorts names in Russian alphabetical order: lower case, «ё» as «е»,
+/// punctuation ignored, and numbers by value («№ 2» before «№ 10»).
+pub fn sort_key(name: &str) -> String {
+    tokens(name)
+        .iter()
+        .map(|token| {
+            alphanumeric_parts(token)
+                .into_iter()
+                .chain(
+                    std::iter::once(token.clone()).filter(|_| alphanumeric_parts(token).is_empty()),
+                )
+                .map(|part| {
+                    if is_number(&part) {
+                        format!("{part:0>12}")
+                    } else {
+                        part
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}

@@ -1,0 +1,263 @@
+//! The state of the directory as it lives in the URL: the text, the filters, the order
+//! and the open card. Parsing is total (anything unknown or malformed is dropped, never
+//! an error) and writing is canonical (fixed order, sorted values, defaults omitted), so
+//! one view has exactly one address.
+
+use crate::model::Catalog;
+
+/// Longest text kept from the `q` parameter; a query is a few words, not a document.
+pub const MAX_TEXT: usize = 200;
+/// Most values kept for one filter.
+pub const MAX_VALUES: usize = 100;
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Sort {
+    /// Best match first; with no text, most subscribers first.
+    #[default]
+    Relevance,
+    /// Most subscribers (over all of an organisation's channels) first.
+    Subscribers,
+    /// Russian alphabetical order of the name.
+    Name,
+}
+
+impl Sort {
+    /// Every order, in the order a sort control lists them.
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Subscribers, Sort::Name];
+
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Subscribers => "subscribers",
+            Sort::Name => "name",
+        }
+    }
+
+    /// Reads a URL value.
+    pub fn parse(value: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|sort| sort.as_str() == value)
+    }
+}
+
+/// A filter of the directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Facet {
+    Region,
+    Municipality,
+    Sector,
+    Platform,
+}
+
+impl Facet {
+    /// Every filter, in URL order.
+    pub const ALL: [Facet; 4] = [
+        Facet::Region,
+        Facet::Municipality,
+        Facet::Sector,
+        Facet::Platform,
+    ];
+
+    /// The URL parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Region => "region",
+            Facet::Municipality => "municipality",
+            Facet::Sector => "sector",
+            Facet::Platform => "platform",
+        }
+    }
+}
+
+/// Everything a person could share about a view of the directory.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Query {
+    /// The search text exactly as typed (it is the search box's value).
+    pub text: String,
+    /// Region codes; several mean any of them.
+    pub regions: Vec<String>,
+    /// Municipality names; several mean any of them.
+    pub municipalities: Vec<String>,
+    /// Sector ids; several mean any of them.
+    pub sectors: Vec<String>,
+    /// Platform ids; several mean any of them.
+    pub platforms: Vec<String>,
+    pub sort: Sort,
+    /// The organisation whose card is open.
+    pub org: Option<String>,
+}
+
+impl Query {
+    /// Reads a query string, with or without the leading `?`. Never fails: unknown
+    /// parameters, malformed escapes and invalid UTF-8 are dropped.
+    pub fn from_query_str(text: &str) -> Query {
+        let mut query = Query::default();
+        let text = text.strip_prefix('?').unwrap_or(text);
+        for pair in text.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let Some(key) = decode(key) else { continue };
+            match key.as_str() {
+                "q" => {
+                    if let Some(value) = decode(value) {
+                        query.text = value.chars().take(MAX_TEXT).collect();
+                    }
+                }
+                "sort" => {
+                    if let Some(sort) = decode(value).as_deref().and_then(Sort::parse) {
+                        query.sort = sort;
+                    }
+                }
+                "org" => query.org = decode(value).filter(|id| crate::is_valid_id(id)),
+                other => {
+                    if let Some(facet) = Facet::ALL.into_iter().find(|f| f.as_str() == other) {
+                        let values = value.split(',').filter_map(decode);
+                        query.values_mut(facet).extend(values);
+                    }
+                }
+            }
+        }
+        for facet in Facet::ALL {
+            let values = query.values_mut(facet);
+            values.retain(|v| !v.trim().is_empty() && v.chars().count() <= MAX_TEXT);
+            values.sort();
+            values.dedup();
+            values.truncate(MAX_VALUES);
+        }
+        query
+    }
+
+    /// The canonical query string, without `?`; empty for the default view.
+    pub fn to_query_string(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(format!("q={}", encode(&self.text)));
+        }
+        for facet in Facet::ALL {
+            let mut values: Vec<&String> = self.values(facet).iter().collect();
+            values.sort();
+            values.dedup();
+            if !values.is_empty() {
+                let joined: Vec<String> = values.iter().map(|v| encode(v)).collect();
+                parts.push(format!("{}={}", facet.as_str(), joined.join(",")));
+            }
+        }
+        if self.sort != Sort::default() {
+            parts.push(format!("sort={}", self.sort.as_str()));
+        }
+        if let Some(org) = &self.org {
+            parts.push(format!("org={}", encode(org)));
+        }
+        parts.join("&")
+    }
+
+    /// The values chosen for one filter.
+    pub fn values(&self, facet: Facet) -> &[String] {
+        match facet {
+            Facet::Region => &self.regions,
+            Facet::Municipality => &self.municipalities,
+            Facet::Sector => &self.sectors,
+            Facet::Platform => &self.platforms,
+        }
+    }
+
+    fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Region => &mut self.regions,
+            Facet::Municipality => &mut self.municipalities,
+            Facet::Sector => &mut self.sectors,
+            Facet::Platform => &mut self.platforms,
+        }
+    }
+
+    /// The same query with one filter value added, or removed if it was chosen.
+    /// Dropping the last region also drops the municipalities, which belong to it.
+    pub fn toggled(&self, facet: Facet, value: &str) -> Query {
+        let mut next = self.clone();
+        let values = next.values_mut(facet);
+        match values.iter().position(|v| v == value) {
+            Some(i) => {
+                values.remove(i);
+            }
+            None => {
+                values.push(value.to_string());
+                values.sort();
+            }
+        }
+        if facet == Facet::Region && next.regions.is_empty() {
+            next.municipalities.clear();
+        }
+        next.org = None;
+        next
+    }
+
+    /// The same query without any filter (text and order kept).
+    pub fn without_filters(&self) -> Query {
+        Query {
+            text: self.text.clone(),
+            sort: self.sort,
+            ..Query::default()
+        }
+    }
+
+    /// How many filter values are chosen.
+    pub fn filter_count(&self) -> usize {
+        Facet::ALL.iter().map(|&f| self.values(f).len()).sum()
+    }
+
+    /// Drops values the catalog does not have, so a stale or hand-edited link shows
+    /// what it can instead of nothing.
+    pub fn sanitized(mut self, catalog: &Catalog) -> Query {
+        self.regions.retain(|code| catalog.region(code).is_some());
+        self.sectors.retain(|id| catalog.sector(id).is_some());
+        self.platforms.retain(|id| catalog.platform(id).is_some());
+        let regions = &self.regions;
+        self.municipalities.retain(|name| {
+            catalog.organizations.iter().any(|org| {
+                org.municipality.as_deref() == Some(name.as_str())
+                    && (regions.is_empty() || regions.contains(&org.region))
+            })
+        });
+        if let Some(id) = &self.org {
+            if !catalog.organizations.iter().any(|org| &org.id == id) {
+                self.org = None;
+            }
+        }
+        self
+    }
+}
+
+/// Percent-decodes a query-string component (`+` is a space). `None` for malformed
+/// escapes or bytes that are not UTF-8.
+fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Percent-encodes everything but unreserved characters, so values may hold `,`, `&`,
+/// `=`, `+` and spaces.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,207 @@
+//! Text as the search engine sees it: normalised tokens, stems, the other keyboard
+//! layout, Latin spellings and edit distance. Everything here is a pure function of its
+//! input, shared by indexing and querying so that both sides agree.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use crate::translit::transliterate;
+
+/// Splits text into search tokens: lower case, «ё» as «е», letters and digits only.
+///
+/// Every other character separates tokens, so quotes, «№», punctuation and hyphens vanish
+/// («Ленинск-Кузнецкий» gives «ленинск» and «кузнецкий»). A slash between two letters
+/// joins them instead, so the abbreviation «д/с» stays one token, «дс».
+pub fn tokens(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                current.push(if lower == 'ё' { 'е' } else { lower });
+            }
+            continue;
+        }
+        let between_letters = |i: usize| {
+            i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+        };
+        // Soft hyphens, zero-width and combining marks are invisible: they join, not split.
+        let invisible = matches!(
+            c,
+            '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+        ) || ('\u{300}'..='\u{36f}').contains(&c);
+        if (c == '/' && between_letters(i)) || invisible {
+            continue;
+        }
+        if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Whether a token is a number, which must match exactly: «5» is not «15» or «50».
+pub fn is_number(token: &str) -> bool {
+    !token.is_empty() && token.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The letter and digit runs of a mixed token: `sosh12` → `sosh`, `12`. Empty for a
+/// token that is all letters or all digits.
+pub fn alphanumeric_parts(token: &str) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut last_digit = None;
+    for c in token.chars() {
+        let digit = c.is_ascii_digit();
+        if last_digit != Some(digit) {
+            parts.push(String::new());
+            last_digit = Some(digit);
+        }
+        if let Some(part) = parts.last_mut() {
+            part.push(c);
+        }
+    }
+    if parts.len() > 1 {
+        parts
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether every letter of a token is Cyrillic (digits allowed).
+pub fn is_cyrillic(token: &str) -> bool {
+    token.chars().any(|c| matches!(c, 'а'..='я' | 'ё'))
+        && token
+            .chars()
+            .all(|c| matches!(c, 'а'..='я' | 'ё') || c.is_ascii_digit())
+}
+
+/// Whether every letter of a token is Latin (digits allowed).
+pub fn is_latin(token: &str) -> bool {
+    token.bytes().any(|b| b.is_ascii_lowercase())
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+/// The Russian Snowball stem of a lower-case word.
+pub fn stem(word: &str) -> String {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER
+        .get_or_init(|| Stemmer::create(Algorithm::Russian))
+        .stem(word)
+        .into_owned()
+}
+
+/// The same keys typed in the other layout: `irjkf` → `школа`, `ырщщд` → `shool`.
+/// `None` when the text is not all in one of the two layouts.
+pub fn other_layout(text: &str) -> Option<String> {
+    const LATIN: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+    const CYRILLIC: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+    let latin: Vec<char> = LATIN.chars().collect();
+    let cyrillic: Vec<char> = CYRILLIC.chars().collect();
+    let lower = text.to_lowercase();
+    let swap = |from: &[char], to: &[char]| -> Option<String> {
+        lower
+            .chars()
+            .map(|c| match from.iter().position(|&f| f == c) {
+                Some(i) => Some(to[i]),
+                None if c.is_ascii_digit() || c == ' ' || c == '-' => Some(c),
+                None => None,
+            })
+            .collect()
+    };
+    swap(&latin, &cyrillic).or_else(|| swap(&cyrillic, &latin))
+}
+
+/// A key that makes the usual Latin spellings of one Russian word equal: `bolnitsa`,
+/// `bolnica` and `bolnitza` all give `bolnica`. Cyrillic input is transliterated first.
+pub fn latin_key(text: &str) -> String {
+    let latin = transliterate(text);
+    let mut key = latin;
+    for (from, to) in [
+        ("shch", "s"),
+        ("sch", "s"),
+        ("sh", "s"),
+        ("ch", "c"),
+        ("zh", "z"),
+        ("kh", "h"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("ja", "ya"),
+        ("ia", "ya"),
+        ("ju", "yu"),
+        ("iu", "yu"),
+        ("jo", "e"),
+        ("yo", "e"),
+        ("iy", "y"),
+        ("ij", "y"),
+        ("ii", "y"),
+        ("yj", "y"),
+        ("j", "y"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("q", "k"),
+    ] {
+        if key.contains(from) {
+            key = key.replace(from, to);
+        }
+    }
+    // Doubled letters are spelt either way (Kuzbass, Kuzbas).
+    let mut folded = String::with_capacity(key.len());
+    for c in key.chars() {
+        if !folded.ends_with(c) || c.is_ascii_digit() {
+            folded.push(c);
+        }
+    }
+    folded
+}
+
+/// How many typos a word of this many letters may carry: one from 5 letters, two from 9.
+pub fn allowed_typos(letters: usize) -> usize {
+    match letters {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The optimal-string-alignment distance between two words (insertions, deletions,
+/// substitutions and swaps of neighbours), or `None` when it exceeds `limit`.
+pub fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut current: Vec<usize> = vec![0; width];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = current[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(before[j - 2] + 1);
+            }
+            current[j] = value;
+            row_min = row_min.min(value);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    let distance = previous[b.len()];
+    (distance <= limit).then_some(distance)
+}

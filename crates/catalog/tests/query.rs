@@ -1,0 +1,127 @@
+//! The URL is the state: reading any query string never fails, writing is canonical,
+//! and writing then reading gives the same state back.
+
+use catalog::{Facet, Query, Sort};
+use proptest::prelude::*;
+
+/// A query string as it may arrive, and the canonical string it is written back as.
+fn check(input: &str, canonical: &str) {
+    assert_eq!(
+        Query::from_query_str(input).to_query_string(),
+        canonical,
+        "input: {input}"
+    );
+}
+
+#[test]
+fn reading_and_writing() {
+    check("", "");
+    check("?", "");
+    check("q=школа", "q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0");
+    check(
+        "?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0+5",
+        "q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0%205",
+    );
+    check("region=54,42&platform=max", "region=42,54&platform=max");
+    check("platform=max&region=42", "region=42&platform=max");
+    check("region=42,42,,", "region=42");
+    check("region=42&region=54", "region=42,54");
+    check("sort=relevance", "");
+    check("sort=name&q=a", "q=a&sort=name");
+    check("sort=popularity", "");
+    check("org=42-00001", "org=42-00001");
+    check("org=<script>", "");
+    check("utm_source=x&q=a", "q=a");
+    check("q=%ZZ", "");
+    check("q=%FF", "");
+    check("q=%", "");
+    check("region=%2C", "region=%2C");
+    check("municipality=%D0%91%D0%B5%D0%BB%D0%BE%D0%B2%D1%81%D0%BA%D0%B8%D0%B9%20%D0%B3%D0%BE%D1%80%D0%BE%D0%B4%D1%81%D0%BA%D0%BE%D0%B9%20%D0%BE%D0%BA%D1%80%D1%83%D0%B3", "municipality=%D0%91%D0%B5%D0%BB%D0%BE%D0%B2%D1%81%D0%BA%D0%B8%D0%B9%20%D0%B3%D0%BE%D1%80%D0%BE%D0%B4%D1%81%D0%BA%D0%BE%D0%B9%20%D0%BE%D0%BA%D1%80%D1%83%D0%B3");
+    check("q=a&b&&=&c=d", "q=a");
+    check(
+        &format!("q={}", "я".repeat(500)),
+        &format!("q={}", "%D1%8F".repeat(200)),
+    );
+}
+
+#[test]
+fn toggling_filters() {
+    let query = Query::from_query_str("q=школа&region=42");
+    assert_eq!(
+        query.toggled(Facet::Sector, "education").to_query_string(),
+        "q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0&region=42&sector=education"
+    );
+    assert_eq!(query.toggled(Facet::Region, "54").regions, ["42", "54"]);
+    let with_town = Query::from_query_str("region=42&municipality=X&org=42-1");
+    assert_eq!(
+        with_town.toggled(Facet::Region, "42").to_query_string(),
+        "",
+        "a municipality goes with its region; a card closes"
+    );
+    assert_eq!(
+        Query::from_query_str("q=a&region=42&sort=name")
+            .without_filters()
+            .to_query_string(),
+        "q=a&sort=name"
+    );
+    assert_eq!(
+        Query::from_query_str("region=42,54&platform=max").filter_count(),
+        3
+    );
+    assert_eq!(
+        Sort::ALL.map(Sort::as_str),
+        ["relevance", "subscribers", "name"]
+    );
+}
+
+fn value() -> impl Strategy<Value = String> {
+    prop_oneof!["[0-9]{2}", "[a-z_-]{1,12}", "[А-Яа-яЁё ,&=+%()-]{1,30}",]
+        .prop_filter("not blank", |v| !v.trim().is_empty())
+}
+
+fn query() -> impl Strategy<Value = Query> {
+    (
+        "[^\u{0}]{0,40}",
+        prop::collection::vec(value(), 0..4),
+        prop::collection::vec(value(), 0..3),
+        prop::collection::vec(value(), 0..3),
+        prop::collection::vec(value(), 0..3),
+        prop::sample::select(Sort::ALL.to_vec()),
+        prop::option::of("[A-Za-z0-9_-]{1,20}"),
+    )
+        .prop_map(
+            |(text, regions, municipalities, sectors, platforms, sort, org)| Query {
+                text,
+                regions,
+                municipalities,
+                sectors,
+                platforms,
+                sort,
+                org,
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn any_string_is_read_without_panic_and_reads_back_the_same(input in ".{0,200}") {
+        let once = Query::from_query_str(&input);
+        let twice = Query::from_query_str(&once.to_query_string());
+        prop_assert_eq!(once, twice);
+    }
+
+    #[test]
+    fn writing_then_reading_is_the_identity_on_canonical_states(query in query()) {
+        let canonical = Query::from_query_str(&query.to_query_string());
+        prop_assert_eq!(&canonical.text, &query.text);
+        prop_assert_eq!(canonical.sort, query.sort);
+        prop_assert_eq!(&canonical.org, &query.org);
+        for facet in Facet::ALL {
+            let mut expected: Vec<String> = query.values(facet).to_vec();
+            expected.sort();
+            expected.dedup();
+            prop_assert_eq!(canonical.values(facet), expected.as_slice());
+        }
+        prop_assert_eq!(Query::from_query_str(&canonical.to_query_string()), canonical);
+    }
+}
