@@ -5,11 +5,13 @@ use leptos::prelude::*;
 
 use crate::components::{LoadFailure, LoadingIndicator};
 use crate::load::fetch_catalog;
+use crate::url_state::UrlState;
 use crate::views::Directory;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(UrlState::new());
     let catalog = LocalResource::new(fetch_catalog);
     let retry = Callback::new(move |()| catalog.refetch());
     view! {

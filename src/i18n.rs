@@ -1,7 +1,9 @@
 //! Every string the UI shows, in Russian and English, and the sentences built from
 //! counts. Components take their words from here and never spell them out themselves.
 
-use catalog::{compact_count, date_in_words, group_digits, plural, IsoDate, Lang, LoadError};
+use catalog::{
+    compact_count, date_in_words, group_digits, plural, Facet, IsoDate, Lang, LoadError, Sort,
+};
 
 use crate::load::FetchError;
 
@@ -18,6 +20,13 @@ pub struct Texts {
     pub verified_explained: &'static str,
     pub channels_of: &'static str,
     pub organizations: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub search_button: &'static str,
+    pub filters: &'static str,
+    pub reset_filters: &'static str,
+    pub sort_label: &'static str,
+    pub nothing_found: &'static str,
     pub source: &'static str,
     pub license: &'static str,
     pub opens_in_new_tab: &'static str,
@@ -37,6 +46,14 @@ const RU: Texts = Texts {
         "Платформа отметила канал как официальную страницу государственной организации",
     channels_of: "Каналы организации",
     organizations: "Организации",
+    search_label: "Найти организацию или канал",
+    search_hint:
+        "Название, сокращение, город или адрес канала: «школа 5 Белово», «ЦРБ», «vk.com/…»",
+    search_button: "Найти",
+    filters: "Фильтры",
+    reset_filters: "Сбросить фильтры",
+    sort_label: "Порядок",
+    nothing_found: "Ничего не найдено. Проверьте написание или уберите часть фильтров.",
     source: "Источник",
     license: "Лицензия",
     opens_in_new_tab: "(откроется в новой вкладке)",
@@ -55,6 +72,13 @@ const EN: Texts = Texts {
     verified_explained: "The platform marks this channel as the official page of a state organisation",
     channels_of: "Channels of the organisation",
     organizations: "Organisations",
+    search_label: "Find an organisation or channel",
+    search_hint: "Name, abbreviation, town or channel address: \"school 5\", \"ЦРБ\", \"vk.com/…\"",
+    search_button: "Search",
+    filters: "Filters",
+    reset_filters: "Reset filters",
+    sort_label: "Order",
+    nothing_found: "Nothing found. Check the spelling or remove some filters.",
     source: "Source",
     license: "Licence",
     opens_in_new_tab: "(opens in a new tab)",
@@ -238,5 +262,49 @@ pub fn fetch_error_detail(error: &FetchError) -> Option<String> {
         }
         FetchError::Catalog { error, .. } => Some(error.to_string()),
         FetchError::Http { .. } => None,
+    }
+}
+
+/// «Найдена 1 организация», «Найдено 5 организаций».
+pub fn found(lang: Lang, count: usize) -> String {
+    let n = count as u64;
+    match lang {
+        Lang::Ru => format!(
+            "{} {} {}",
+            plural(lang, n, "Найдена", "Найдено", "Найдено"),
+            group_digits(lang, n),
+            plural(lang, n, "организация", "организации", "организаций"),
+        ),
+        Lang::En => format!(
+            "Found {} {}",
+            group_digits(lang, n),
+            plural(lang, n, "organisation", "organisations", "organisations")
+        ),
+    }
+}
+
+/// The heading of a filter.
+pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
+    match (lang, facet) {
+        (Lang::Ru, Facet::Region) => "Регион",
+        (Lang::Ru, Facet::Municipality) => "Муниципальное образование",
+        (Lang::Ru, Facet::Sector) => "Сфера",
+        (Lang::Ru, Facet::Platform) => "Платформа",
+        (Lang::En, Facet::Region) => "Region",
+        (Lang::En, Facet::Municipality) => "Municipality",
+        (Lang::En, Facet::Sector) => "Sector",
+        (Lang::En, Facet::Platform) => "Platform",
+    }
+}
+
+/// The name of an order in the sort control.
+pub fn sort_name(lang: Lang, sort: Sort) -> &'static str {
+    match (lang, sort) {
+        (Lang::Ru, Sort::Relevance) => "по соответствию",
+        (Lang::Ru, Sort::Subscribers) => "по числу подписчиков",
+        (Lang::Ru, Sort::Name) => "по названию",
+        (Lang::En, Sort::Relevance) => "by relevance",
+        (Lang::En, Sort::Subscribers) => "by subscribers",
+        (Lang::En, Sort::Name) => "by name",
     }
 }

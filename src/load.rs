@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use catalog::{parse_catalog, Loaded};
+use catalog::{parse_catalog, Catalog, Index, Problem, Skipped};
 use gloo_net::http::Request;
 use web_sys::RequestCache;
 
@@ -35,9 +35,18 @@ pub enum FetchError {
     },
 }
 
-/// Fetches and parses the catalog. Revalidates with the server every time, so a fixed
-/// file is picked up by Retry and a new catalog by the next visit.
-pub async fn fetch_catalog() -> Result<Arc<Loaded>, FetchError> {
+/// A catalog ready to show: the records, their search index and what was skipped.
+#[derive(Debug)]
+pub struct LoadedCatalog {
+    pub catalog: Arc<Catalog>,
+    pub index: Arc<Index>,
+    pub problems: Vec<Problem>,
+    pub skipped: Skipped,
+}
+
+/// Fetches, parses and indexes the catalog. Revalidates with the server every time, so
+/// a fixed file is picked up by Retry and a new catalog by the next visit.
+pub async fn fetch_catalog() -> Result<Arc<LoadedCatalog>, FetchError> {
     let url = absolute_url(CATALOG_PATH);
     let response = Request::get(CATALOG_PATH)
         .cache(RequestCache::NoCache)
@@ -58,9 +67,14 @@ pub async fn fetch_catalog() -> Result<Arc<Loaded>, FetchError> {
         url: url.clone(),
         message: err.to_string(),
     })?;
-    parse_catalog(&text)
-        .map(Arc::new)
-        .map_err(|error| FetchError::Catalog { url, error })
+    let loaded = parse_catalog(&text).map_err(|error| FetchError::Catalog { url, error })?;
+    let index = Arc::new(Index::new(&loaded.catalog));
+    Ok(Arc::new(LoadedCatalog {
+        catalog: Arc::new(loaded.catalog),
+        index,
+        problems: loaded.problems,
+        skipped: loaded.skipped,
+    }))
 }
 
 /// The address a relative path resolves to from this page, for error messages.

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{Loaded, Organization};
+use catalog::{Catalog, Organization};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink};
@@ -11,11 +11,10 @@ use crate::i18n::texts;
 pub fn OrganizationItem(
     /// The organisation to show.
     org: Organization,
-    /// The loaded catalog, to name its region, sector and platforms.
-    loaded: Arc<Loaded>,
+    /// The catalog, to name the region, sector and platforms.
+    catalog: Arc<Catalog>,
 ) -> impl IntoView {
     let t = texts(use_lang());
-    let catalog = &loaded.catalog;
     let region = catalog.region(&org.region).map(|r| r.name.clone());
     let sector = catalog.sector(&org.sector).map(|s| s.name.clone());
     let place: Vec<String> = [region, org.municipality.clone(), sector]

@@ -1,44 +1,59 @@
 use std::sync::Arc;
 
-use catalog::Loaded;
+use catalog::Catalog;
 use leptos::prelude::*;
 
 use crate::components::{use_lang, OrganizationItem};
 use crate::i18n::{show_more, shown_of, texts};
 
-/// How many organisations one "show more" adds.
-const PAGE: usize = 100;
+/// How many organisations one page shows.
+const PAGE: usize = 50;
 
-/// The organisations of the catalog, a page at a time.
+/// The organisations found, a page at a time.
 #[component]
 pub fn OrganizationList(
-    /// The loaded catalog whose organisations are listed.
-    loaded: Arc<Loaded>,
+    /// Positions in `catalog.organizations`, in the order to show.
+    organizations: Signal<Vec<u32>>,
+    /// The query string the list belongs to; a new one starts again at the first page.
+    query_key: Signal<String>,
+    /// The catalog the positions point into.
+    catalog: Arc<Catalog>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let total = loaded.catalog.organizations.len();
-    // How far the user has paged is view state, not shareable state, so it lives here.
-    let shown = RwSignal::new(PAGE.min(total));
-    // Keyed by position, so "show more" renders only the new page, not all of them.
-    let item = move |index: usize| {
-        let org = loaded.catalog.organizations[index].clone();
-        view! { <OrganizationItem org loaded=loaded.clone()/> }
+    // How far the user has paged, for which query. A page count left over from another
+    // query does not apply, so the list starts at the top after every new search
+    // without an effect resetting anything.
+    let paged = RwSignal::new((String::new(), PAGE));
+    let shown = Memo::new(move |_| {
+        let total = organizations.with(Vec::len);
+        let pages = paged.with(|(key, count)| {
+            query_key.with(|current| if key == current { *count } else { PAGE })
+        });
+        pages.min(total)
+    });
+    let total = move || organizations.with(Vec::len);
+    let more = move || shown.get() < total();
+    let visible = move || organizations.with(|all| all[..shown.get()].to_vec());
+    let item = move |position: u32| {
+        let org = catalog.organizations[position as usize].clone();
+        view! { <OrganizationItem org catalog=catalog.clone()/> }
     };
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="visually-hidden">{texts(lang).organizations}</h2>
             <ol class="results__list">
-                <For each=move || 0..shown.get() key=|index| *index children=item/>
+                <For each=visible key=|position| *position children=item/>
             </ol>
-            <p class="results__progress">{move || shown_of(lang, shown.get(), total)}</p>
-            {move || (shown.get() < total).then(|| {
-                let next = PAGE.min(total - shown.get());
-                view! {
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n = (*n + PAGE).min(total))>
-                        {show_more(lang, next)}
-                    </button>
-                }
-            })}
+            <Show when=more>
+                <p class="results__progress">{move || shown_of(lang, shown.get(), total())}</p>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| paged.set((query_key.get(), shown.get() + PAGE))
+                >
+                    {move || show_more(lang, PAGE.min(total() - shown.get()))}
+                </button>
+            </Show>
         </section>
     }
 }

@@ -16,6 +16,44 @@ export class DirectoryPage {
     this.skippedReasons = page.getByText('Почему пропущены');
     this.showMore = page.getByRole('button', { name: /^Показать ещё/ });
     this.organizations = page.locator('li[data-org-id]');
+    this.searchBox = page.getByRole('searchbox', { name: 'Найти организацию или канал' });
+    this.resultCount = page.getByRole('status').filter({ hasText: /^Найден/ });
+    this.sort = page.getByRole('combobox', { name: 'Порядок' });
+    this.resetFilters = page.getByRole('button', { name: 'Сбросить фильтры' });
+  }
+
+  /** The checkbox of one filter value, found by its label (the count follows it). */
+  filter(group, label) {
+    return this.page
+      .getByRole('group', { name: group })
+      .getByRole('checkbox', { name: new RegExp(`^${escape(label)} [\\d\\s]+$`) });
+  }
+
+  /** The count shown next to a filter value. */
+  async filterCount(group, label) {
+    const name = await this.filter(group, label).evaluate((box) => box.closest('label').textContent);
+    return Number(name.replace(label, '').replace(/\s/g, ''));
+  }
+
+  /** The number in the result sentence («Найдено 1 605 организаций» → 1605). */
+  async count() {
+    const text = await this.resultCount.textContent();
+    return Number(text.replace(/[^\d]/g, ''));
+  }
+
+  /** The names of the organisations on screen, in order. */
+  names() {
+    return this.organizations.locator('h3').allTextContents();
+  }
+
+  /** The query parameters of the current address. */
+  params() {
+    return new URL(this.page.url()).searchParams;
+  }
+
+  /** How many entries the tab's history has. */
+  historyLength() {
+    return this.page.evaluate(() => history.length);
   }
 
   /** Opens a site of the test server: '' for the root, or a fixture's name. */
@@ -47,4 +85,8 @@ export class DirectoryPage {
 /** A count as the Russian UI groups it: 2 851 with a no-break space. */
 export function groupedRu(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+}
+
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,0 +1,87 @@
+use std::sync::Arc;
+
+use catalog::{Catalog, Facet, FacetCount, Facets};
+use leptos::prelude::*;
+
+use crate::components::{use_lang, FacetGroup, FacetOption};
+use crate::i18n::texts;
+
+/// Every filter with its values and counts. On narrow screens it folds into a
+/// «Фильтры (N)» disclosure.
+#[component]
+pub fn FilterPanel(
+    /// The facet counts of the current search.
+    facets: Signal<Facets>,
+    /// How many filter values are chosen.
+    chosen: Signal<usize>,
+    /// The catalog, to name each value.
+    catalog: Arc<Catalog>,
+    /// Called with the filter and value whose checkbox changed.
+    on_toggle: Callback<(Facet, String)>,
+    /// Called when the user drops every filter.
+    on_reset: Callback<()>,
+) -> impl IntoView {
+    let t = texts(use_lang());
+    let group = move |facet: Facet| {
+        let catalog = catalog.clone();
+        let options = Signal::derive(move || {
+            facets.with(|facets| {
+                let counts = match facet {
+                    Facet::Region => &facets.regions,
+                    Facet::Municipality => &facets.municipalities,
+                    Facet::Sector => &facets.sectors,
+                    Facet::Platform => &facets.platforms,
+                };
+                counts
+                    .iter()
+                    .map(|count| option(&catalog, facet, count))
+                    .collect::<Vec<_>>()
+            })
+        });
+        let shown = move || options.with(|options| !options.is_empty());
+        view! {
+            <Show when=shown>
+                <FacetGroup facet options on_toggle/>
+            </Show>
+        }
+    };
+    view! {
+        <details class="filters" open>
+            <summary class="filters__summary">
+                {t.filters}
+                {move || (chosen.get() > 0).then(|| format!(" ({})", chosen.get()))}
+            </summary>
+            <div class="filters__body">
+                {move || (chosen.get() > 0).then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| on_reset.run(())>
+                        {t.reset_filters}
+                    </button>
+                })}
+                {group(Facet::Sector)}
+                {group(Facet::Platform)}
+                {group(Facet::Region)}
+                {group(Facet::Municipality)}
+            </div>
+        </details>
+    }
+}
+
+/// The label of one value: the name people use for it.
+fn option(catalog: &Catalog, facet: Facet, count: &FacetCount) -> FacetOption {
+    let value = count.value.clone();
+    let label = match facet {
+        Facet::Region => catalog
+            .region(&value)
+            .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone())),
+        Facet::Sector => catalog.sector(&value).map(|s| s.name.clone()),
+        Facet::Platform => catalog.platform(&value).map(|p| p.name.clone()),
+        Facet::Municipality => None,
+    }
+    .unwrap_or_else(|| value.clone());
+    FacetOption {
+        value,
+        label,
+        count: count.count,
+        selected: count.selected,
+    }
+}
