@@ -7,6 +7,8 @@ use catalog::{parse_catalog, Catalog, Index, Problem, Skipped};
 use gloo_net::http::Request;
 use web_sys::RequestCache;
 
+use crate::timing::measure;
+
 /// Where the catalog lives, relative to the page, so that the app works from any
 /// sub-path of any static server.
 pub const CATALOG_PATH: &str = "data/catalog.json";
@@ -67,8 +69,9 @@ pub async fn fetch_catalog() -> Result<Arc<LoadedCatalog>, FetchError> {
         url: url.clone(),
         message: err.to_string(),
     })?;
-    let loaded = parse_catalog(&text).map_err(|error| FetchError::Catalog { url, error })?;
-    let index = Arc::new(Index::new(&loaded.catalog));
+    let loaded = measure("gospubliki:parse", || parse_catalog(&text))
+        .map_err(|error| FetchError::Catalog { url, error })?;
+    let index = Arc::new(measure("gospubliki:index", || Index::new(&loaded.catalog)));
     Ok(Arc::new(LoadedCatalog {
         catalog: Arc::new(loaded.catalog),
         index,

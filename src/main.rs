@@ -4,6 +4,7 @@ mod app;
 mod components;
 mod i18n;
 mod load;
+mod timing;
 mod url_state;
 mod views;
 

@@ -9,6 +9,7 @@ use crate::components::{
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
+use crate::timing::measure;
 use crate::url_state::{use_url_state, HistoryMode};
 
 /// The directory: search, filters and results, all derived from the address.
@@ -27,7 +28,9 @@ pub fn Directory(
         let catalog = catalog.clone();
         move |_| url.query().sanitized(&catalog)
     });
-    let results = Memo::new(move |_| query.with(|query| index.search(query)));
+    let results = Memo::new(move |_| {
+        query.with(|query| measure("gospubliki:search", || index.search(query)))
+    });
     let query_key = Signal::derive(move || query.with(Query::to_query_string));
 
     let on_input = Callback::new(move |text: String| {

@@ -17,6 +17,73 @@ use crate::reference::{kuzbass_municipalities, regions, Municipality};
 const UPDATED: &str = "2026-11-20";
 const KUZBASS: &str = "42";
 
+/// A national-scale synthetic catalog for benchmarks: `orgs` organisations over all 89
+/// regions, with the demo's institutions and names, from a seed. Kuzbass is generated
+/// as in the demo; each other region gets invented municipalities whose sizes are
+/// drawn, so regions differ in size as they do in life. Education is about half, VK
+/// nearly everywhere, MAX on about one organisation in seven.
+pub fn synth_catalog(orgs: usize, seed: u64) -> Catalog {
+    let mut catalog = demo_catalog();
+    catalog.title = Some(format!(
+        "Синтетический каталог: {orgs} организаций, seed {seed}"
+    ));
+    catalog.source =
+        Some("Сгенерировано catalog-tool synth для замеров скорости; всё выдумано.".to_string());
+    let mut builder = Builder::new(seed);
+    builder.minor_platforms = 250;
+    builder.handles = catalog
+        .organizations
+        .iter()
+        .flat_map(|o| {
+            o.channels
+                .iter()
+                .map(|c| format!("{}/{}", c.platform, c.handle))
+        })
+        .collect();
+    let others: Vec<String> = catalog
+        .regions
+        .iter()
+        .map(|r| r.code.clone())
+        .filter(|c| c != KUZBASS)
+        .collect();
+    let mut all = std::mem::take(&mut catalog.organizations);
+    let mut per_region: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut round = 0;
+    while all.len() + builder.orgs.len() < orgs && !others.is_empty() {
+        for code in &others {
+            builder.region = code.clone();
+            let adjective = builder.rng.pick(&VILLAGES).to_string();
+            let is_city = builder.rng.chance(400);
+            let kind = if is_city {
+                "городской округ"
+            } else {
+                "муниципальный округ"
+            };
+            let municipality = Municipality {
+                name: format!("{adjective} {kind} № {}", round + 1),
+                is_city,
+            };
+            let population = 10 + builder.rng.audience(0, 400) as u32;
+            let before = builder.orgs.len();
+            builder.municipality(&municipality, population);
+            // Ids run per region, so renumber what this municipality added.
+            let in_region = per_region.entry(code.clone()).or_default();
+            for org in &mut builder.orgs[before..] {
+                *in_region += 1;
+                org.id = format!("{code}-{:06}", *in_region);
+            }
+            if all.len() + builder.orgs.len() >= orgs {
+                break;
+            }
+        }
+        round += 1;
+    }
+    all.append(&mut builder.orgs);
+    all.truncate(orgs);
+    catalog.organizations = all;
+    catalog
+}
+
 /// Builds the demo catalog. The same catalog every run.
 pub fn demo_catalog() -> Catalog {
     let mut builder = Builder::new(0x6b75_7a62_6173_7321);
@@ -358,6 +425,11 @@ struct Builder {
     rng: Rng,
     orgs: Vec<Organization>,
     handles: HashSet<String>,
+    /// The region code of the organisations being added.
+    region: String,
+    /// Thousandths of the Kuzbass rate at which OK and Telegram channels are drawn: the
+    /// national figures (about 215,000 channels for 175,000 organisations) have fewer.
+    minor_platforms: u64,
 }
 
 impl Builder {
@@ -366,18 +438,25 @@ impl Builder {
             rng: Rng(seed),
             orgs: Vec::new(),
             handles: HashSet::new(),
+            region: KUZBASS.to_string(),
+            minor_platforms: 1000,
         }
     }
 
+    /// The next organisation id: the region code and a running number.
+    fn next_id(&self) -> String {
+        format!("{}-{:05}", self.region, self.orgs.len() + 1)
+    }
+
     fn add(&mut self, spec: Spec) {
-        let id = format!("{KUZBASS}-{:05}", self.orgs.len() + 1);
+        let id = self.next_id();
         let channels = self.channels(&spec.slug, spec.reach);
         let ogrn = self.ogrn();
         self.orgs.push(Organization {
             id,
             name: spec.name,
             short_name: spec.short_name,
-            region: KUZBASS.to_string(),
+            region: self.region.clone(),
             municipality: spec.municipality.map(str::to_string),
             sector: spec.sector.to_string(),
             level: Some(spec.level),
@@ -400,6 +479,10 @@ impl Builder {
             // The law requires an official page, so nobody in the catalog has none: an
             // organisation that drew no other channel gets its VK page anyway.
             let required = platform == "vk" && channels.is_empty();
+            let chance = match platform {
+                "ok" | "telegram" => chance * self.minor_platforms / 1000,
+                _ => chance,
+            };
             if !self.rng.chance(chance) && !required {
                 continue;
             }
@@ -470,7 +553,7 @@ impl Builder {
         // The governor's channels are fixed rather than drawn: the public figure (over
         // 12,000 MAX subscribers) is something people will check the demo against.
         self.orgs.push(Organization {
-            id: format!("{KUZBASS}-{:05}", self.orgs.len() + 1),
+            id: self.next_id(),
             name: "Губернатор Кемеровской области — Кузбасса".to_string(),
             short_name: Some("Губернатор Кузбасса".to_string()),
             region: KUZBASS.to_string(),
@@ -561,7 +644,11 @@ impl Builder {
     /// Every institution of one municipality, sized by its population in thousands.
     fn municipality(&mut self, m: &Municipality, population: u32) {
         let pop = u64::from(population);
-        let town = town_slug(m);
+        let town = if self.region == KUZBASS {
+            town_slug(m)
+        } else {
+            format!("{}_{}", town_slug(m), self.region)
+        };
         let genitive = genitive(m.plain_name());
         let within = Some(m.name.as_str());
         let adj = m.adjective().to_string();

@@ -194,3 +194,53 @@ fn the_demo_conforms_to_the_schema() {
     negative["organizations"][0]["channels"][0]["subscribers"] = serde_json::json!(-1);
     check_schema(&negative, Some("minimum"));
 }
+
+#[test]
+fn synth_is_deterministic_national_and_valid() {
+    use catalog_tool::demo::synth_catalog;
+    let catalog = synth_catalog(20_000, 7);
+    assert_eq!(catalog.organizations.len(), 20_000);
+    let regions: HashSet<&str> = catalog
+        .organizations
+        .iter()
+        .map(|o| o.region.as_str())
+        .collect();
+    assert_eq!(regions.len(), 89, "every region has organisations");
+    let text = catalog.to_json();
+    assert_eq!(
+        text,
+        synth_catalog(20_000, 7).to_json(),
+        "the same seed gives the same file"
+    );
+    assert_ne!(
+        text,
+        synth_catalog(20_000, 8).to_json(),
+        "another seed gives another file"
+    );
+    let loaded = parse_catalog(&text).expect("synth loads");
+    let problems: Vec<String> = loaded
+        .problems
+        .iter()
+        .take(5)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        Vec::<String>::new(),
+        "ids and handles are unique and valid"
+    );
+    let education = catalog
+        .organizations
+        .iter()
+        .filter(|o| o.sector == "education")
+        .count();
+    assert!(
+        (40..=62).contains(&(education * 100 / 20_000)),
+        "education {education}"
+    );
+    let channels = catalog.channel_count();
+    assert!(
+        (23_000..=27_000).contains(&channels),
+        "about 1.23 channels per organisation: {channels}"
+    );
+}

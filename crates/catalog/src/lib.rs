@@ -23,5 +23,5 @@ pub use parse::{
     is_valid_id, is_valid_ogrn, parse_catalog, LoadError, Loaded, Problem, Severity, Skipped,
     MAX_SUBSCRIBERS,
 };
-pub use search::{sort_key, Facet, FacetCount, Facets, Index, Query, Results, Sort};
+pub use search::{search_tokens, sort_key, Facet, FacetCount, Facets, Index, Query, Results, Sort};
 pub use translit::transliterate;

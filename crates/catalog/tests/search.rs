@@ -340,3 +340,35 @@ fn sort_keys_follow_russian_order() {
     );
     assert_eq!(Sort::parse("name"), Some(Sort::Name));
 }
+
+#[test]
+fn sort_key_shape() {
+    // Numbers padded to a fixed width compare by value; words are separated by one space.
+    assert_eq!(catalog::sort_key("МБОУ «СОШ № 5»"), "мбоу сош 000000000005");
+    assert_eq!(catalog::sort_key("Школа№12а"), "школа 000000000012 а");
+    assert_eq!(catalog::sort_key("  Ёлка  "), "елка");
+}
+
+#[test]
+fn sort_key_other_scripts() {
+    assert_eq!(catalog::sort_key("Ülkü — 2"), "ülkü 000000000002");
+    assert_eq!(catalog::sort_key("ЯЁЖ ёж"), "яеж еж");
+    assert_eq!(catalog::sort_key("Школа «Є»"), "школа є");
+}
+
+/// Text and the tokens search sees in it.
+fn check_tokens(text: &str, expected: &[&str]) {
+    assert_eq!(catalog::search_tokens(text), expected, "text: {text}");
+}
+
+#[test]
+fn tokens() {
+    check_tokens("МБОУ «СОШ № 12»", &["мбоу", "сош", "12"]);
+    check_tokens("Ленинск-Кузнецкий", &["ленинск", "кузнецкий"]);
+    check_tokens("д/с № 45", &["дс", "45"]);
+    check_tokens("vk.com/school12", &["vk", "com", "school12"]);
+    check_tokens("Шахтёр", &["шахтер"]);
+    check_tokens("шко\u{ad}ла", &["школа"]);
+    check_tokens("школа\u{200b}5", &["школа5"]);
+    check_tokens("  ", &[]);
+}

@@ -7,6 +7,7 @@
 //! the best match quality found; the qualities rank the results.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::Catalog;
 use crate::search::abbreviations::ABBREVIATIONS;
@@ -106,13 +107,18 @@ impl Index {
         let sector_at = position(&sector_ids);
         let platform_at = position(&platform_ids);
 
-        let mut municipalities: Vec<(String, u16)> = catalog
+        // Distinct first, then sorted with each key computed once: there are a few
+        // thousand municipalities but one entry per organisation.
+        let distinct: std::collections::HashSet<(&str, u16)> = catalog
             .organizations
             .iter()
-            .filter_map(|o| Some((o.municipality.clone()?, *region_at.get(&o.region)?)))
+            .filter_map(|o| Some((o.municipality.as_deref()?, *region_at.get(&o.region)?)))
             .collect();
-        municipalities.sort_by(|a, b| sort_key(&a.0).cmp(&sort_key(&b.0)).then(a.cmp(b)));
-        municipalities.dedup();
+        let mut municipalities: Vec<(String, u16)> = distinct
+            .into_iter()
+            .map(|(name, region)| (name.to_string(), region))
+            .collect();
+        municipalities.sort_by_cached_key(|(name, region)| (sort_key(name), name.clone(), *region));
         let municipality_at: HashMap<(&str, u16), u32> = municipalities
             .iter()
             .enumerate()
@@ -143,10 +149,13 @@ impl Index {
             platform_ids,
         };
 
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary: FastMap<String, u32> = FastMap::default();
+        // Region and municipality names repeat on every organisation: their terms are
+        // worked out once.
+        let mut repeated: FastMap<&str, Vec<u32>> = FastMap::default();
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut subscribers = Vec::with_capacity(count);
-        let mut org_terms: HashMap<u32, u32> = HashMap::new();
+        let mut org_terms: FastMap<u32, u32> = FastMap::default();
         for (org_index, org) in catalog.organizations.iter().enumerate() {
             let region = region_at.get(&org.region).copied().unwrap_or(u16::MAX);
             index.region.push(region);
@@ -176,37 +185,50 @@ impl Index {
 
             // Each term once per organisation, with the better field.
             org_terms.clear();
-            let mut add = |text: &str, field: u32, org_terms: &mut HashMap<u32, u32>| {
+            let keep = |term: u32, field: u32, org_terms: &mut FastMap<u32, u32>| {
+                let best = org_terms.entry(term).or_insert(field);
+                *best = (*best).min(field);
+            };
+            let mut terms_of = |text: &str| -> Vec<u32> {
+                let mut ids = Vec::new();
                 for token in tokens(text) {
                     let parts = alphanumeric_parts(&token);
                     for token in std::iter::once(token).chain(parts) {
                         let next = vocabulary.len() as u32;
-                        let term = *vocabulary.entry(token).or_insert(next);
-                        let best = org_terms.entry(term).or_insert(field);
-                        *best = (*best).min(field);
+                        ids.push(*vocabulary.entry(token).or_insert(next));
                     }
                 }
+                ids
             };
-            add(&org.name, FIELD_NAME, &mut org_terms);
-            if let Some(short) = &org.short_name {
-                add(short, FIELD_NAME, &mut org_terms);
-            }
-            if let Some(municipality) = &org.municipality {
-                add(municipality, FIELD_OTHER, &mut org_terms);
-            }
-            if let Some(region) = catalog.region(&org.region) {
-                add(&region.name, FIELD_OTHER, &mut org_terms);
-                if let Some(short) = &region.short_name {
-                    add(short, FIELD_OTHER, &mut org_terms);
+            for text in std::iter::once(&org.name).chain(&org.short_name) {
+                for term in terms_of(text) {
+                    keep(term, FIELD_NAME, &mut org_terms);
                 }
             }
+            let region = catalog.region(&org.region);
+            let places = org
+                .municipality
+                .iter()
+                .chain(region.map(|r| &r.name))
+                .chain(region.and_then(|r| r.short_name.as_ref()));
+            for text in places {
+                if !repeated.contains_key(text.as_str()) {
+                    let ids = terms_of(text);
+                    repeated.insert(text.as_str(), ids);
+                }
+                for &term in &repeated[text.as_str()] {
+                    keep(term, FIELD_OTHER, &mut org_terms);
+                }
+            }
+            // The handle is part of the link, so the link's terms cover it.
             for channel in &org.channels {
                 let without_scheme = channel
                     .url
                     .split_once("://")
                     .map_or(channel.url.as_str(), |(_, rest)| rest);
-                add(without_scheme, FIELD_OTHER, &mut org_terms);
-                add(&channel.handle, FIELD_OTHER, &mut org_terms);
+                for term in terms_of(without_scheme) {
+                    keep(term, FIELD_OTHER, &mut org_terms);
+                }
             }
             for (&term, &field) in org_terms.iter() {
                 pairs.push((term, (org_index as u32) << 1 | field));
@@ -220,20 +242,23 @@ impl Index {
         for (new, (_, old)) in terms.iter().enumerate() {
             renumber[*old as usize] = new as u32;
         }
-        for pair in &mut pairs {
-            pair.0 = renumber[pair.0 as usize];
+        // Postings grouped by term with a counting sort: linear, where sorting millions
+        // of pairs was the slowest step of the build.
+        let mut offsets = vec![0u32; terms.len() + 1];
+        for (term, _) in &pairs {
+            offsets[renumber[*term as usize] as usize + 1] += 1;
         }
-        pairs.sort_unstable();
-        let mut offsets = Vec::with_capacity(terms.len() + 1);
-        let mut cursor = 0;
-        for term in 0..terms.len() as u32 {
-            offsets.push(cursor as u32);
-            while cursor < pairs.len() && pairs[cursor].0 == term {
-                cursor += 1;
-            }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
         }
-        offsets.push(pairs.len() as u32);
-        index.postings = pairs.into_iter().map(|(_, posting)| posting).collect();
+        let mut cursor = offsets.clone();
+        let mut postings = vec![0u32; pairs.len()];
+        for (term, posting) in pairs {
+            let slot = &mut cursor[renumber[term as usize] as usize];
+            postings[*slot as usize] = posting;
+            *slot += 1;
+        }
+        index.postings = postings;
         index.offsets = offsets;
 
         for (term, (text, _)) in terms.iter().enumerate() {
@@ -258,13 +283,14 @@ impl Index {
             .map(|o| sort_key(&o.name))
             .collect();
         let mut by_name: Vec<u32> = (0..count as u32).collect();
-        by_name.sort_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
+        by_name
+            .sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
         let mut name_rank = vec![0u32; count];
         for (rank, &org) in by_name.iter().enumerate() {
             name_rank[org as usize] = rank as u32;
         }
         let mut by_subscribers: Vec<u32> = (0..count as u32).collect();
-        by_subscribers.sort_by(|&a, &b| {
+        by_subscribers.sort_unstable_by(|&a, &b| {
             subscribers[b as usize]
                 .cmp(&subscribers[a as usize])
                 .then(name_rank[a as usize].cmp(&name_rank[b as usize]))
@@ -526,6 +552,46 @@ impl Index {
     }
 }
 
+/// A hash map with a fast, non-cryptographic hash: the index is built from a catalog
+/// the app already trusts to be data, and SipHash's flood resistance buys nothing here.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// The multiply-rotate hash of rustc's FxHasher, a word at a time.
+#[derive(Default)]
+struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &byte in chunks.remainder() {
+            self.add(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 enum Selection {
     Any,
     Only(Vec<u32>),
@@ -663,25 +729,102 @@ fn fold_expansions(chunks: Vec<Chunk>) -> Vec<Chunk> {
 
 /// A key that sorts names in Russian alphabetical order: lower case, «ё» as «е»,
 /// punctuation ignored, and numbers by value («№ 2» before «№ 10»).
+///
+/// It is computed for every organisation when the index is built, so it works on UTF-8
+/// bytes: Russian letters are two bytes whose case differs by a fixed offset, and their
+/// lower-case byte order is alphabetical order.
 pub fn sort_key(name: &str) -> String {
-    tokens(name)
-        .iter()
-        .map(|token| {
-            alphanumeric_parts(token)
-                .into_iter()
-                .chain(
-                    std::iter::once(token.clone()).filter(|_| alphanumeric_parts(token).is_empty()),
-                )
-                .map(|part| {
-                    if is_number(&part) {
-                        format!("{part:0>12}")
-                    } else {
-                        part
+    /// Digits are padded to this width, more than any number in a name.
+    const WIDTH: usize = 12;
+    let bytes = name.as_bytes();
+    let mut key: Vec<u8> = Vec::with_capacity(bytes.len() + WIDTH);
+    let mut digits: Vec<u8> = Vec::new();
+    let mut gap = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (letter, width): (Option<[u8; 2]>, usize) = match bytes[i] {
+            b @ (b'0'..=b'9') => {
+                if digits.is_empty() && !key.is_empty() {
+                    key.push(b' ');
+                }
+                digits.push(b);
+                gap = false;
+                i += 1;
+                continue;
+            }
+            b @ (b'a'..=b'z' | b'A'..=b'Z') => (Some([b.to_ascii_lowercase(), 0]), 1),
+            lead @ (0xD0 | 0xD1)
+                if i + 1 < bytes.len() && russian_lower(lead, bytes[i + 1]).is_some() =>
+            {
+                let c = russian_lower(lead, bytes[i + 1]).unwrap_or(0x435);
+                (Some([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]), 2)
+            }
+            b if b < 0x80 => (None, 1),
+            _ => {
+                // Anything else: a letter or digit of another script is kept as it is,
+                // punctuation («», №, dashes) separates.
+                let c = name[i..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() {
+                    if !digits.is_empty() || gap {
+                        flush_digits(&mut key, &mut digits, WIDTH);
+                        key.push(b' ');
                     }
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+                    gap = false;
+                    let mut buffer = [0u8; 4];
+                    for lower in c.to_lowercase() {
+                        key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+                    }
+                } else {
+                    flush_digits(&mut key, &mut digits, WIDTH);
+                    gap = true;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+        };
+        match letter {
+            Some(letter) => {
+                let after_digits = !digits.is_empty();
+                flush_digits(&mut key, &mut digits, WIDTH);
+                if (gap || after_digits) && !key.is_empty() {
+                    key.push(b' ');
+                }
+                gap = false;
+                key.extend_from_slice(if letter[1] == 0 {
+                    &letter[..1]
+                } else {
+                    &letter
+                });
+            }
+            None => {
+                flush_digits(&mut key, &mut digits, WIDTH);
+                gap = true;
+            }
+        }
+        i += width;
+    }
+    flush_digits(&mut key, &mut digits, WIDTH);
+    String::from_utf8(key).unwrap_or_default()
+}
+
+/// The lower-case code point of a Russian letter given as its two UTF-8 bytes, with
+/// «ё» as «е»; `None` for any other character.
+fn russian_lower(lead: u8, next: u8) -> Option<u32> {
+    let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
+    match code {
+        0x401 | 0x451 => Some(0x435),
+        0x410..=0x42F => Some(code + 0x20),
+        0x430..=0x44F => Some(code),
+        _ => None,
+    }
+}
+
+fn flush_digits(key: &mut Vec<u8>, digits: &mut Vec<u8>, width: usize) {
+    if !digits.is_empty() {
+        key.extend(std::iter::repeat_n(
+            b'0',
+            width.saturating_sub(digits.len()),
+        ));
+        key.append(digits);
+    }
 }

@@ -8,3 +8,4 @@ pub(crate) mod text;
 
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
 pub use query::{Facet, Query, Sort};
+pub use text::tokens as search_tokens;

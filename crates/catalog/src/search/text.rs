@@ -11,40 +11,65 @@ use crate::translit::transliterate;
 /// Splits text into search tokens: lower case, «ё» as «е», letters and digits only.
 ///
 /// Every other character separates tokens, so quotes, «№», punctuation and hyphens vanish
-/// («Ленинск-Кузнецкий» gives «ленинск» and «кузнецкий»). A slash between two letters
-/// joins them instead, so the abbreviation «д/с» stays one token, «дс».
+/// («Ленинск-Кузнецкий» gives «ленинск» and «кузнецкий»). A slash between two single
+/// letters joins them instead, so the abbreviation «д/с» stays one token, «дс».
 pub fn tokens(text: &str) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                current.push(if lower == 'ё' { 'е' } else { lower });
-            }
+    let mut previous_letter = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(folded) = fold(c) {
+            current.push(folded);
+            previous_letter = !folded.is_ascii_digit();
             continue;
         }
-        let between_letters = |i: usize| {
-            i > 0
-                && chars[i - 1].is_alphabetic()
-                && chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
-        };
+        // The punctuation of Russian names, settled without Unicode tables.
+        let common =
+            c.is_ascii() || matches!(c, '«' | '»' | '№' | '—' | '–' | '„' | '“' | '”' | '\u{a0}');
+        if !common && c.is_alphanumeric() {
+            for lower in c.to_lowercase() {
+                current.push(lower);
+            }
+            previous_letter = c.is_alphabetic();
+            continue;
+        }
         // Soft hyphens, zero-width and combining marks are invisible: they join, not split.
         let invisible = matches!(
             c,
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
         ) || ('\u{300}'..='\u{36f}').contains(&c);
-        if (c == '/' && between_letters(i)) || invisible {
+        let mut next_letter = || {
+            chars.peek().is_some_and(|&next| {
+                fold(next).is_some_and(|f| !f.is_ascii_digit()) || next.is_alphabetic()
+            })
+        };
+        // «д/с» is one word; «vk.com/school12» is two.
+        let single_letter = previous_letter && current.chars().count() == 1;
+        if invisible || (c == '/' && single_letter && next_letter()) {
             continue;
         }
         if !current.is_empty() {
             out.push(std::mem::take(&mut current));
         }
+        previous_letter = false;
     }
     if !current.is_empty() {
         out.push(current);
     }
     out
+}
+
+/// Lower-cases the characters almost all catalog text is made of without Unicode
+/// tables: ASCII letters and digits and the Russian alphabet, with «ё» as «е».
+fn fold(c: char) -> Option<char> {
+    match c {
+        'a'..='z' | '0'..='9' | 'а'..='я' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        'А'..='Я' => char::from_u32(c as u32 + 32),
+        'ё' | 'Ё' => Some('е'),
+        _ => None,
+    }
 }
 
 /// Whether a token is a number, which must match exactly: «5» is not «15» or «50».
@@ -55,6 +80,10 @@ pub fn is_number(token: &str) -> bool {
 /// The letter and digit runs of a mixed token: `sosh12` → `sosh`, `12`. Empty for a
 /// token that is all letters or all digits.
 pub fn alphanumeric_parts(token: &str) -> Vec<String> {
+    let digits = token.bytes().filter(u8::is_ascii_digit).count();
+    if digits == 0 || digits == token.len() {
+        return Vec::new();
+    }
     let mut parts: Vec<String> = Vec::new();
     let mut last_digit = None;
     for c in token.chars() {
