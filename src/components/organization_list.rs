@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::Catalog;
+use catalog::{Catalog, Results};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, OrganizationItem};
@@ -12,8 +12,9 @@ const PAGE: usize = 50;
 /// The organisations found, a page at a time.
 #[component]
 pub fn OrganizationList(
-    /// Positions in `catalog.organizations`, in the order to show.
-    organizations: Signal<Vec<u32>>,
+    /// The search results; the list reads their positions in `catalog.organizations`,
+    /// in order, without copying them.
+    results: Memo<Results>,
     /// The query string the list belongs to; a new one starts again at the first page.
     query_key: Signal<String>,
     /// The catalog the positions point into.
@@ -25,15 +26,15 @@ pub fn OrganizationList(
     // without an effect resetting anything.
     let paged = RwSignal::new((String::new(), PAGE));
     let shown = Memo::new(move |_| {
-        let total = organizations.with(Vec::len);
+        let total = results.with(|r| r.organizations.len());
         let pages = paged.with(|(key, count)| {
             query_key.with(|current| if key == current { *count } else { PAGE })
         });
         pages.min(total)
     });
-    let total = move || organizations.with(Vec::len);
+    let total = move || results.with(|r| r.organizations.len());
     let more = move || shown.get() < total();
-    let visible = move || organizations.with(|all| all[..shown.get()].to_vec());
+    let visible = move || results.with(|r| r.organizations[..shown.get()].to_vec());
     let item = move |position: u32| {
         let org = catalog.organizations[position as usize].clone();
         view! { <OrganizationItem org catalog=catalog.clone()/> }

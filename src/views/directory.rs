@@ -92,7 +92,7 @@ pub fn Directory(
                         <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>
                     </div>
                     <OrganizationList
-                        organizations=Signal::derive(move || results.with(|r| r.organizations.clone()))
+                        results
                         query_key
                         catalog=catalog.clone()
                     />

@@ -97,6 +97,12 @@ async function run(label, base) {
     rows.push({ kind, text, filters, keystrokes: mine.length, results: results.replace(/\D/g, ''), p50: pct(mine, 50), max: Math.max(0, ...mine) });
   }
 
+  // Memory of the app itself, read before the scan below parses its own copy.
+  const memory = await page.evaluate(() => ({
+    heap: performance.memory ? performance.memory.usedJSHeapSize : 0,
+    wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0,
+  }));
+
   // The same keystrokes as a plain substring scan in JavaScript over the same records.
   const scan = await page.evaluate(async (queries) => {
     const catalog = await (await fetch('data/catalog.json')).json();
@@ -116,10 +122,6 @@ async function run(label, base) {
     return times;
   }, queries);
 
-  const memory = await page.evaluate(() => ({
-    heap: performance.memory ? performance.memory.usedJSHeapSize : 0,
-    wasm: window.__wasm?.memory?.buffer?.byteLength ?? 0,
-  }));
   await page.close();
 
   console.log(`\n## ${label}: ${organisations} organisations (Chromium, release build)`);

@@ -13,8 +13,8 @@ use crate::model::Catalog;
 use crate::search::abbreviations::ABBREVIATIONS;
 use crate::search::query::{Query, Sort};
 use crate::search::text::{
-    allowed_typos, alphanumeric_parts, edit_distance, is_cyrillic, is_latin, is_number, latin_key,
-    other_layout, stem, tokens,
+    allowed_typos, alphanumeric_parts, each_part, each_token, edit_distance, is_cyrillic, is_latin,
+    is_number, latin_key, other_layout, stem, tokens,
 };
 
 /// How well one query word matched one organisation; lower is better.
@@ -150,10 +150,13 @@ impl Index {
         };
 
         let mut vocabulary: FastMap<String, u32> = FastMap::default();
-        // Region and municipality names repeat on every organisation: their terms are
-        // worked out once.
+        // Region and municipality names repeat on every organisation, and short names
+        // often: their terms are worked out once.
         let mut repeated: FastMap<&str, Vec<u32>> = FastMap::default();
+        let mut named: FastMap<&str, (Vec<u32>, Vec<u32>)> = FastMap::default();
         let mut pairs: Vec<(u32, u32)> = Vec::new();
+        let mut name_keys: Vec<u32> = Vec::new();
+        let mut name_offsets: Vec<u32> = vec![0];
         let mut subscribers = Vec::with_capacity(count);
         let mut org_terms: FastMap<u32, u32> = FastMap::default();
         for (org_index, org) in catalog.organizations.iter().enumerate() {
@@ -189,19 +192,49 @@ impl Index {
                 let best = org_terms.entry(term).or_insert(field);
                 *best = (*best).min(field);
             };
-            let mut terms_of = |text: &str| -> Vec<u32> {
+            // The terms of a text; for the name, also its sort key: one code per word,
+            // in order (see `sort_code`), so that ordering by name needs no string keys.
+            let mut terms_of = |text: &str, mut key: Option<&mut Vec<u32>>| -> Vec<u32> {
                 let mut ids = Vec::new();
-                for token in tokens(text) {
-                    let parts = alphanumeric_parts(&token);
-                    for token in std::iter::once(token).chain(parts) {
-                        let next = vocabulary.len() as u32;
-                        ids.push(*vocabulary.entry(token).or_insert(next));
+                each_token(text, |token| {
+                    let id = intern(&mut vocabulary, token);
+                    ids.push(id);
+                    let mut parts = 0;
+                    each_part(token, |part| {
+                        let part_id = intern(&mut vocabulary, part);
+                        ids.push(part_id);
+                        if let Some(key) = key.as_deref_mut() {
+                            key.push(sort_code(part, part_id));
+                        }
+                        parts += 1;
+                    });
+                    if parts == 0 {
+                        if let Some(key) = key.as_deref_mut() {
+                            key.push(sort_code(token, id));
+                        }
                     }
-                }
+                });
                 ids
             };
-            for text in std::iter::once(&org.name).chain(&org.short_name) {
-                for term in terms_of(text) {
+            // Names repeat across towns («МБОУ «СОШ № 1»» is everywhere), so each distinct
+            // name is tokenised once.
+            if !named.contains_key(org.name.as_str()) {
+                let mut key = Vec::new();
+                let ids = terms_of(&org.name, Some(&mut key));
+                named.insert(org.name.as_str(), (ids, key));
+            }
+            let (ids, key) = &named[org.name.as_str()];
+            for &term in ids {
+                keep(term, FIELD_NAME, &mut org_terms);
+            }
+            name_keys.extend_from_slice(key);
+            name_offsets.push(name_keys.len() as u32);
+            if let Some(short) = &org.short_name {
+                if !repeated.contains_key(short.as_str()) {
+                    let ids = terms_of(short, None);
+                    repeated.insert(short.as_str(), ids);
+                }
+                for &term in &repeated[short.as_str()] {
                     keep(term, FIELD_NAME, &mut org_terms);
                 }
             }
@@ -213,7 +246,7 @@ impl Index {
                 .chain(region.and_then(|r| r.short_name.as_ref()));
             for text in places {
                 if !repeated.contains_key(text.as_str()) {
-                    let ids = terms_of(text);
+                    let ids = terms_of(text, None);
                     repeated.insert(text.as_str(), ids);
                 }
                 for &term in &repeated[text.as_str()] {
@@ -226,7 +259,7 @@ impl Index {
                     .url
                     .split_once("://")
                     .map_or(channel.url.as_str(), |(_, rest)| rest);
-                for term in terms_of(without_scheme) {
+                for term in terms_of(without_scheme, None) {
                     keep(term, FIELD_OTHER, &mut org_terms);
                 }
             }
@@ -277,14 +310,18 @@ impl Index {
             .map(|(text, _)| text.into_boxed_str())
             .collect();
 
-        let names: Vec<String> = catalog
-            .organizations
-            .iter()
-            .map(|o| sort_key(&o.name))
-            .collect();
+        // Word codes become vocabulary ranks, which order as the words do.
+        for code in &mut name_keys {
+            if *code & WORD_CODE != 0 {
+                *code = WORD_CODE | renumber[(*code & !WORD_CODE) as usize];
+            }
+        }
+        let name_key = |org: u32| {
+            let org = org as usize;
+            &name_keys[name_offsets[org] as usize..name_offsets[org + 1] as usize]
+        };
         let mut by_name: Vec<u32> = (0..count as u32).collect();
-        by_name
-            .sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]).then(a.cmp(&b)));
+        by_name.sort_unstable_by(|&a, &b| name_key(a).cmp(name_key(b)).then(a.cmp(&b)));
         let mut name_rank = vec![0u32; count];
         for (rank, &org) in by_name.iter().enumerate() {
             name_rank[org as usize] = rank as u32;
@@ -372,10 +409,7 @@ impl Index {
                 })
                 .collect()
         };
-        let chosen_regions: Vec<u16> = match &region {
-            Selection::Any => Vec::new(),
-            Selection::Only(set) => set.iter().map(|&r| r as u16).collect(),
-        };
+        let chosen_regions: Vec<u16> = region.chosen().map(|r| r as u16).collect();
         let municipalities = facet(
             &self.municipalities,
             municipality_counts,
@@ -406,14 +440,23 @@ impl Index {
         let keep = base.iter().copied().filter(|&org| matched[org as usize]);
         match (sort, quality) {
             (Sort::Relevance, Some(quality)) => {
-                // A stable bucket sort by quality over the subscriber order: ties are
-                // broken by total subscribers, then by name, as the order already is.
-                let mut buckets: Vec<Vec<u32>> = vec![Vec::new(); 64];
-                for org in keep {
-                    let bucket = (quality[org as usize] as usize).min(63);
-                    buckets[bucket].push(org);
+                // A stable counting sort by quality over the subscriber order: ties are
+                // broken by total subscribers, then by name, as that order already is.
+                let found: Vec<u32> = keep.collect();
+                let mut starts = [0usize; 257];
+                for &org in &found {
+                    starts[quality[org as usize] as usize + 1] += 1;
                 }
-                buckets.concat()
+                for i in 1..starts.len() {
+                    starts[i] += starts[i - 1];
+                }
+                let mut ordered = vec![0u32; found.len()];
+                for org in found {
+                    let slot = &mut starts[quality[org as usize] as usize];
+                    ordered[*slot] = org;
+                    *slot += 1;
+                }
+                ordered
             }
             _ => keep.collect(),
         }
@@ -423,14 +466,7 @@ impl Index {
         if chosen.is_empty() {
             return Selection::Any;
         }
-        Selection::Only(
-            values
-                .iter()
-                .enumerate()
-                .filter(|(_, value)| chosen.contains(value))
-                .map(|(i, _)| i as u32)
-                .collect(),
-        )
+        Selection::Only(values.iter().map(|value| chosen.contains(value)).collect())
     }
 
     /// For each organisation, the summed quality of its best match for every query
@@ -457,10 +493,18 @@ impl Index {
     /// The best of a chunk's alternatives, each the worst of its terms.
     fn chunk_quality(&self, chunk: &Chunk) -> Vec<Quality> {
         let mut best = vec![NO_MATCH; self.count];
+        let mut typo_scratch = TypoScratch::default();
         for alternative in &chunk.alternatives {
+            if let [term] = alternative.terms.as_slice() {
+                // One term: its matches go straight into the chunk's best, no array of
+                // its own, which is most of what a keystroke does.
+                self.mark_term(term, alternative.floor, &mut best, &mut typo_scratch);
+                continue;
+            }
             let mut all = vec![alternative.floor; self.count];
             for term in &alternative.terms {
-                let quality = self.term_quality(term);
+                let mut quality = vec![NO_MATCH; self.count];
+                self.mark_term(term, NAME_WORD, &mut quality, &mut typo_scratch);
                 for (a, q) in all.iter_mut().zip(quality) {
                     *a = (*a).max(q);
                 }
@@ -472,14 +516,20 @@ impl Index {
         best
     }
 
-    /// The best quality with which each organisation matches one query token.
-    fn term_quality(&self, token: &str) -> Vec<Quality> {
-        let mut quality = vec![NO_MATCH; self.count];
+    /// Lowers `quality` for every organisation that matches one query token to how well
+    /// it matches, but never below `floor`.
+    fn mark_term(
+        &self,
+        token: &str,
+        floor: Quality,
+        quality: &mut [Quality],
+        scratch: &mut TypoScratch,
+    ) {
         if is_number(token) {
             if let Ok(term) = self.terms.binary_search_by(|t| (**t).cmp(token)) {
-                self.mark(term as u32, NAME_WORD, OTHER_WORD, &mut quality);
+                self.mark(term as u32, floor, floor.max(OTHER_WORD), quality);
             }
-            return quality;
+            return;
         }
         for term in self.prefixed(token) {
             let whole = *self.terms[term as usize] == *token;
@@ -488,14 +538,19 @@ impl Index {
             } else {
                 (NAME_PREFIX, OTHER_PREFIX)
             };
-            self.mark(term, name, other, &mut quality);
+            self.mark(term, floor.max(name), floor.max(other), quality);
         }
         let letters = token.chars().count();
         if is_cyrillic(token) && letters >= MIN_STEM_WORD {
             let stem = stem(token);
             if stem.len() < token.len() && stem.chars().count() >= MIN_STEM_WORD {
                 for term in self.prefixed(&stem) {
-                    self.mark(term, NAME_PREFIX, OTHER_PREFIX, &mut quality);
+                    self.mark(
+                        term,
+                        floor.max(NAME_PREFIX),
+                        floor.max(OTHER_PREFIX),
+                        quality,
+                    );
                 }
             }
         }
@@ -506,24 +561,27 @@ impl Index {
                 .iter()
                 .take_while(|(k, _)| k.starts_with(key.as_str()))
             {
-                self.mark(*term, RESPELLED, RESPELLED, &mut quality);
+                self.mark(*term, floor.max(RESPELLED), floor.max(RESPELLED), quality);
             }
         }
         let typos = allowed_typos(letters);
         if typos > 0 && is_cyrillic(token) {
             let word: Vec<char> = token.chars().collect();
+            let counts = letter_counts(&word);
             for (target, term) in &self.typo_targets {
                 // A typo in what has been typed so far counts too: the target is cut to
                 // the length of the word when it is longer.
                 let cut = &target[..target.len().min(word.len())];
-                let close = edit_distance(&word, target, typos).is_some()
-                    || (cut.len() < target.len() && edit_distance(&word, cut, typos).is_some());
+                if !could_be_close(&counts, cut, typos) && !could_be_close(&counts, target, typos) {
+                    continue;
+                }
+                let close = scratch.distance(&word, target, typos).is_some()
+                    || (cut.len() < target.len() && scratch.distance(&word, cut, typos).is_some());
                 if close {
-                    self.mark(*term, TYPO, TYPO, &mut quality);
+                    self.mark(*term, floor.max(TYPO), floor.max(TYPO), quality);
                 }
             }
         }
-        quality
     }
 
     /// Every term that starts with `prefix`.
@@ -550,6 +608,32 @@ impl Index {
             }
         }
     }
+}
+
+/// Marks a name's sort code as a word (a vocabulary id, later its rank); codes without
+/// it are numbers, by value, and so sort before every word, as digits sort before letters.
+const WORD_CODE: u32 = 1 << 31;
+
+/// One word of a name as a sort code: a number by its value, a word by its id.
+fn sort_code(token: &str, id: u32) -> u32 {
+    if is_number(token) {
+        token.parse::<u64>().map_or(WORD_CODE - 1, |value| {
+            value.min(u64::from(WORD_CODE - 1)) as u32
+        })
+    } else {
+        WORD_CODE | id
+    }
+}
+
+/// The id of a token in the vocabulary, adding it if it is new: the only allocation per
+/// distinct token.
+fn intern(vocabulary: &mut FastMap<String, u32>, token: &str) -> u32 {
+    if let Some(&id) = vocabulary.get(token) {
+        return id;
+    }
+    let id = vocabulary.len() as u32;
+    vocabulary.insert(token.to_string(), id);
+    id
 }
 
 /// A hash map with a fast, non-cryptographic hash: the index is built from a catalog
@@ -592,18 +676,75 @@ impl FastHasher {
     }
 }
 
+/// One filter's choice as a table from value index to "accepted".
 enum Selection {
     Any,
-    Only(Vec<u32>),
+    Only(Vec<bool>),
 }
 
 impl Selection {
     fn accepts(&self, value: u32) -> bool {
         match self {
             Selection::Any => true,
-            Selection::Only(set) => set.contains(&value),
+            Selection::Only(table) => table.get(value as usize).copied().unwrap_or(false),
         }
     }
+
+    fn chosen(&self) -> impl Iterator<Item = usize> + '_ {
+        let table = match self {
+            Selection::Any => &[][..],
+            Selection::Only(table) => table.as_slice(),
+        };
+        table
+            .iter()
+            .enumerate()
+            .filter(|(_, on)| **on)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Reusable rows for the typo distance, so a keystroke does not allocate per word.
+#[derive(Default)]
+struct TypoScratch {
+    rows: [Vec<usize>; 3],
+}
+
+impl TypoScratch {
+    fn distance(&mut self, a: &[char], b: &[char], limit: usize) -> Option<usize> {
+        edit_distance(a, b, limit, &mut self.rows)
+    }
+}
+
+/// How often each Russian letter occurs in a word (other characters are ignored).
+fn letter_counts(word: &[char]) -> [u8; 33] {
+    let mut counts = [0u8; 33];
+    for &c in word {
+        if let Some(i) = russian_letter_index(c) {
+            counts[i] = counts[i].saturating_add(1);
+        }
+    }
+    counts
+}
+
+fn russian_letter_index(c: char) -> Option<usize> {
+    match c {
+        'а'..='я' => Some(c as usize - 'а' as usize),
+        'ё' => Some(32),
+        _ => None,
+    }
+}
+
+/// A cheap necessary condition for an edit distance of at most `typos`: each edit
+/// removes at most one letter of the word, so the letters the target lacks cannot be
+/// more than that (counted per letter). It rules out almost every target at once.
+fn could_be_close(word: &[u8; 33], target: &[char], typos: usize) -> bool {
+    let target = letter_counts(target);
+    let missing: usize = word
+        .iter()
+        .zip(target)
+        .map(|(&w, t)| usize::from(w.saturating_sub(t)))
+        .sum();
+    missing <= typos
 }
 
 /// One word of the query as typed, with the ways it may match; the best one counts.

@@ -15,6 +15,13 @@ use crate::translit::transliterate;
 /// letters joins them instead, so the abbreviation «д/с» stays one token, «дс».
 pub fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    each_token(text, |token| out.push(token.to_string()));
+    out
+}
+
+/// Calls `f` with each token of `text`, as [`tokens`] splits it, without allocating a
+/// string per token: indexing a national catalog visits millions of them.
+pub fn each_token(text: &str, mut f: impl FnMut(&str)) {
     let mut current = String::new();
     let mut previous_letter = false;
     let mut chars = text.chars().peekable();
@@ -50,14 +57,32 @@ pub fn tokens(text: &str) -> Vec<String> {
             continue;
         }
         if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
+            f(&current);
+            current.clear();
         }
         previous_letter = false;
     }
     if !current.is_empty() {
-        out.push(current);
+        f(&current);
     }
-    out
+}
+
+/// Calls `f` with the letter and digit runs of a mixed token (`sosh12` → `sosh`, `12`);
+/// not at all for a token that is all letters or all digits.
+pub fn each_part(token: &str, mut f: impl FnMut(&str)) {
+    let digit_at = |i: usize| token.as_bytes()[i].is_ascii_digit();
+    let digits = token.bytes().filter(u8::is_ascii_digit).count();
+    if digits == 0 || digits == token.len() {
+        return;
+    }
+    let mut start = 0;
+    for (i, _) in token.char_indices().skip(1) {
+        if digit_at(i) != digit_at(start) {
+            f(&token[start..i]);
+            start = i;
+        }
+    }
+    f(&token[start..]);
 }
 
 /// Lower-cases the characters almost all catalog text is made of without Unicode
@@ -202,15 +227,25 @@ pub fn allowed_typos(letters: usize) -> usize {
 }
 
 /// The optimal-string-alignment distance between two words (insertions, deletions,
-/// substitutions and swaps of neighbours), or `None` when it exceeds `limit`.
-pub fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+/// substitutions and swaps of neighbours), or `None` when it exceeds `limit`. `rows` is
+/// scratch space, reused between calls.
+pub fn edit_distance(
+    a: &[char],
+    b: &[char],
+    limit: usize,
+    rows: &mut [Vec<usize>; 3],
+) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
     let width = b.len() + 1;
-    let mut before: Vec<usize> = vec![0; width];
-    let mut previous: Vec<usize> = (0..width).collect();
-    let mut current: Vec<usize> = vec![0; width];
+    let [before, previous, current] = rows;
+    before.clear();
+    before.resize(width, 0);
+    previous.clear();
+    previous.extend(0..width);
+    current.clear();
+    current.resize(width, 0);
     for i in 1..=a.len() {
         current[0] = i;
         let mut row_min = current[0];
@@ -228,8 +263,8 @@ pub fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
         if row_min > limit {
             return None;
         }
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
+        std::mem::swap(before, previous);
+        std::mem::swap(previous, current);
     }
     let distance = previous[b.len()];
     (distance <= limit).then_some(distance)
