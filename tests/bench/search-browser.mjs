@@ -80,6 +80,9 @@ async function run(label, base) {
   for (const { kind, text, filters } of queries) {
     await page.goto(`${base}${filters ? `?${filters}` : ''}`);
     await page.locator('[data-testid="result-count"]').waitFor({ timeout: 120_000 });
+    // Let Chromium finish compiling the wasm with its optimising tier, as it has by the
+    // time a person starts typing.
+    await page.waitForTimeout(1000);
     const box = page.getByRole('searchbox');
     const before = (await measures('gospubliki:search')).length;
     let typed = 0;
