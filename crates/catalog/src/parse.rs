@@ -432,112 +432,111 @@ impl Reader {
         value
     }
 
-    fn regions(&mut self, raws: &[&RawValue]) -> Vec<Region> {
+    /// Reads a reference list: each record is built by `build`, which reports what it
+    /// lacks; a record that fails, or whose key was seen before, is skipped and counted.
+    fn reference_list<'a, R: Deserialize<'a>, T>(
+        &mut self,
+        raws: &[&'a RawValue],
+        list: &str,
+        key: (&str, &str),
+        mut build: impl FnMut(&mut Reader, &str, R) -> Option<(String, T)>,
+    ) -> Vec<T> {
+        let (key_field, key_name) = key;
         let mut seen = HashSet::new();
         let mut out = Vec::with_capacity(raws.len());
         for (index, raw) in raws.iter().enumerate() {
-            let label = format!("regions[{index}]");
-            let Some(r) = self.record::<RawRegion>(raw, "regions", index) else {
-                self.skipped.reference += 1;
-                continue;
+            let label = format!("{list}[{index}]");
+            let built = match self.record::<R>(raw, list, index) {
+                Some(record) => build(self, &label, record),
+                None => None,
             };
-            let code = self.required(r.code, &label, "code");
-            let name = self.required(r.name, &label, "name");
-            let (Some(code), Some(name)) = (code, name) else {
-                self.skipped.reference += 1;
-                continue;
-            };
-            if !seen.insert(code.clone()) {
-                self.error(&label, "code", format!("duplicate region code \"{code}\""));
-                self.skipped.reference += 1;
-                continue;
+            match built {
+                Some((key, item)) if seen.insert(key.clone()) => out.push(item),
+                Some((key, _)) => {
+                    self.error(&label, key_field, format!("duplicate {key_name} \"{key}\""));
+                    self.skipped.reference += 1;
+                }
+                None => self.skipped.reference += 1,
             }
-            out.push(Region {
-                code,
-                name,
-                short_name: clean(r.short_name),
-                district: clean(r.district),
-                iso: clean(r.iso),
-            });
         }
         out
+    }
+
+    fn regions(&mut self, raws: &[&RawValue]) -> Vec<Region> {
+        self.reference_list(
+            raws,
+            "regions",
+            ("code", "region code"),
+            |reader, label, r: RawRegion| {
+                let code = reader.required(r.code, label, "code");
+                let name = reader.required(r.name, label, "name");
+                let (code, name) = (code?, name?);
+                let region = Region {
+                    code: code.clone(),
+                    name,
+                    short_name: clean(r.short_name),
+                    district: clean(r.district),
+                    iso: clean(r.iso),
+                };
+                Some((code, region))
+            },
+        )
     }
 
     fn sectors(&mut self, raws: &[&RawValue]) -> Vec<Sector> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(raws.len());
-        for (index, raw) in raws.iter().enumerate() {
-            let label = format!("sectors[{index}]");
-            let Some(s) = self.record::<RawSector>(raw, "sectors", index) else {
-                self.skipped.reference += 1;
-                continue;
-            };
-            let id = self.required(s.id, &label, "id");
-            let name = self.required(s.name, &label, "name");
-            let (Some(id), Some(name)) = (id, name) else {
-                self.skipped.reference += 1;
-                continue;
-            };
-            if !seen.insert(id.clone()) {
-                self.error(&label, "id", format!("duplicate sector id \"{id}\""));
-                self.skipped.reference += 1;
-                continue;
-            }
-            out.push(Sector {
-                id,
-                name,
-                name_en: clean(s.name_en),
-            });
-        }
-        out
+        self.reference_list(
+            raws,
+            "sectors",
+            ("id", "sector id"),
+            |reader, label, s: RawSector| {
+                let id = reader.required(s.id, label, "id");
+                let name = reader.required(s.name, label, "name");
+                let (id, name) = (id?, name?);
+                let sector = Sector {
+                    id: id.clone(),
+                    name,
+                    name_en: clean(s.name_en),
+                };
+                Some((id, sector))
+            },
+        )
     }
 
     fn platforms(&mut self, raws: &[&RawValue]) -> Vec<Platform> {
-        let mut seen = HashSet::new();
-        let mut out = Vec::with_capacity(raws.len());
-        for (index, raw) in raws.iter().enumerate() {
-            let label = format!("platforms[{index}]");
-            let Some(p) = self.record::<RawPlatform>(raw, "platforms", index) else {
-                self.skipped.reference += 1;
-                continue;
-            };
-            let id = self.required(p.id, &label, "id");
-            let name = self.required(p.name, &label, "name");
-            let (Some(id), Some(name)) = (id, name) else {
-                self.skipped.reference += 1;
-                continue;
-            };
-            let mut hosts = Vec::new();
-            for host in p.hosts {
-                // A host is checked the way a channel link's host will be, so that a
-                // platform cannot widen itself to `*` or to a URL.
-                match parse_http_url(&format!("https://{host}/")) {
-                    Ok(url) if url.rest == "/" => hosts.push(url.host),
-                    _ => self.warn(
-                        &label,
-                        "hosts",
-                        format!("\"{host}\" is not a host name; ignored"),
-                    ),
+        self.reference_list(
+            raws,
+            "platforms",
+            ("id", "platform id"),
+            |reader, label, p: RawPlatform| {
+                let id = reader.required(p.id, label, "id");
+                let name = reader.required(p.name, label, "name");
+                let (id, name) = (id?, name?);
+                let mut hosts = Vec::new();
+                for host in p.hosts {
+                    // A host is checked the way a channel link's host will be, so that a
+                    // platform cannot widen itself to `*` or to a URL.
+                    match parse_http_url(&format!("https://{host}/")) {
+                        Ok(url) if url.rest == "/" => hosts.push(url.host),
+                        _ => reader.warn(
+                            label,
+                            "hosts",
+                            format!("\"{host}\" is not a host name; ignored"),
+                        ),
+                    }
                 }
-            }
-            if hosts.is_empty() {
-                self.error(&label, "hosts", "no valid host names".into());
-                self.skipped.reference += 1;
-                continue;
-            }
-            if !seen.insert(id.clone()) {
-                self.error(&label, "id", format!("duplicate platform id \"{id}\""));
-                self.skipped.reference += 1;
-                continue;
-            }
-            out.push(Platform {
-                id,
-                name,
-                name_en: clean(p.name_en),
-                hosts,
-            });
-        }
-        out
+                if hosts.is_empty() {
+                    reader.error(label, "hosts", "no valid host names".into());
+                    return None;
+                }
+                let platform = Platform {
+                    id: id.clone(),
+                    name,
+                    name_en: clean(p.name_en),
+                    hosts,
+                };
+                Some((id, platform))
+            },
+        )
     }
 
     fn organizations(

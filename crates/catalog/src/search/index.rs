@@ -57,6 +57,10 @@ pub struct Index {
     latin: Vec<(Box<str>, u32)>,
     /// Cyrillic words that a typo may aim at, as characters, with their term.
     typo_targets: Vec<(Box<[char]>, u32)>,
+    /// For a one-letter query whose words have many postings, each organisation's
+    /// quality, worked out once: every search starts with such a keystroke, and marking
+    /// millions of postings for it was the slowest keystroke there is.
+    first_letters: Vec<(char, Box<[Quality]>)>,
     region_codes: Vec<String>,
     municipalities: Vec<String>,
     municipality_region: Vec<u16>,
@@ -139,6 +143,7 @@ impl Index {
             postings: Vec::new(),
             latin: Vec::new(),
             typo_targets: Vec::new(),
+            first_letters: Vec::new(),
             region_codes,
             municipalities: municipalities
                 .iter()
@@ -309,6 +314,7 @@ impl Index {
             .into_iter()
             .map(|(text, _)| text.into_boxed_str())
             .collect();
+        index.first_letters = index.precomputed_first_letters();
 
         // Word codes become vocabulary ranks, which order as the words do.
         for code in &mut name_keys {
@@ -356,8 +362,28 @@ impl Index {
         let mut platform_counts = vec![0usize; self.platform_ids.len().min(32)];
         let mut matched = vec![false; self.count];
 
+        let filtered = !matches!(region, Selection::Any)
+            || !matches!(municipality, Selection::Any)
+            || !matches!(sector, Selection::Any)
+            || platform_mask != 0;
         for org in 0..self.count {
             if quality.as_ref().is_some_and(|q| q[org] == NO_MATCH) {
+                continue;
+            }
+            if !filtered {
+                // Nothing to exclude: every match counts for every facet. This is the
+                // common case, and the loop that runs over the whole catalog.
+                if let Some(count) = region_counts.get_mut(self.region[org] as usize) {
+                    *count += 1;
+                }
+                if let Some(count) = municipality_counts.get_mut(self.municipality[org] as usize) {
+                    *count += 1;
+                }
+                if let Some(count) = sector_counts.get_mut(self.sector[org] as usize) {
+                    *count += 1;
+                }
+                count_platforms(self.platforms[org], &mut platform_counts);
+                matched[org] = true;
                 continue;
             }
             let passes = [
@@ -388,11 +414,7 @@ impl Index {
                 }
             }
             if failed == 0 || !passes[3] {
-                for (bit, count) in platform_counts.iter_mut().enumerate() {
-                    if self.platforms[org] & 1 << bit != 0 {
-                        *count += 1;
-                    }
-                }
+                count_platforms(self.platforms[org], &mut platform_counts);
             }
             matched[org] = failed == 0;
         }
@@ -476,6 +498,9 @@ impl Index {
         if chunks.is_empty() {
             return None;
         }
+        if let [only] = chunks.as_slice() {
+            return Some(self.chunk_quality(only));
+        }
         let mut total = vec![0 as Quality; self.count];
         for chunk in &chunks {
             let quality = self.chunk_quality(chunk);
@@ -516,6 +541,54 @@ impl Index {
         best
     }
 
+    /// The one-letter prefixes worth precomputing: those whose words have more postings
+    /// than there are organisations (a pass over the array is then cheaper).
+    fn precomputed_first_letters(&self) -> Vec<(char, Box<[Quality]>)> {
+        let mut letters: Vec<char> = self.terms.iter().filter_map(|t| t.chars().next()).collect();
+        letters.dedup();
+        letters
+            .into_iter()
+            .filter_map(|letter| {
+                let prefix = letter.to_string();
+                let postings: usize = self
+                    .prefixed(&prefix)
+                    .map(|term| {
+                        (self.offsets[term as usize + 1] - self.offsets[term as usize]) as usize
+                    })
+                    .sum();
+                if postings <= self.count {
+                    return None;
+                }
+                let mut quality = vec![NO_MATCH; self.count];
+                self.mark_prefix(&prefix, NAME_WORD, &mut quality);
+                Some((letter, quality.into_boxed_slice()))
+            })
+            .collect()
+    }
+
+    /// Marks every term that starts with `token`: an equal term as a whole word, a
+    /// longer one as a prefix.
+    fn mark_prefix(&self, token: &str, floor: Quality, quality: &mut [Quality]) {
+        let mut letters = token.chars();
+        if let (Some(letter), None) = (letters.next(), letters.next()) {
+            if let Some((_, known)) = self.first_letters.iter().find(|(l, _)| *l == letter) {
+                for (q, &k) in quality.iter_mut().zip(known.iter()) {
+                    *q = (*q).min(k.max(floor));
+                }
+                return;
+            }
+        }
+        for term in self.prefixed(token) {
+            let whole = *self.terms[term as usize] == *token;
+            let (name, other) = if whole {
+                (NAME_WORD, OTHER_WORD)
+            } else {
+                (NAME_PREFIX, OTHER_PREFIX)
+            };
+            self.mark(term, floor.max(name), floor.max(other), quality);
+        }
+    }
+
     /// Lowers `quality` for every organisation that matches one query token to how well
     /// it matches, but never below `floor`.
     fn mark_term(
@@ -531,15 +604,7 @@ impl Index {
             }
             return;
         }
-        for term in self.prefixed(token) {
-            let whole = *self.terms[term as usize] == *token;
-            let (name, other) = if whole {
-                (NAME_WORD, OTHER_WORD)
-            } else {
-                (NAME_PREFIX, OTHER_PREFIX)
-            };
-            self.mark(term, floor.max(name), floor.max(other), quality);
-        }
+        self.mark_prefix(token, floor, quality);
         let letters = token.chars().count();
         if is_cyrillic(token) && letters >= MIN_STEM_WORD {
             let stem = stem(token);
@@ -673,6 +738,17 @@ impl Hasher for FastHasher {
 impl FastHasher {
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Adds one to the count of each platform whose bit is set.
+fn count_platforms(mut bits: u32, counts: &mut [usize]) {
+    while bits != 0 {
+        let bit = bits.trailing_zeros() as usize;
+        if let Some(count) = counts.get_mut(bit) {
+            *count += 1;
+        }
+        bits &= bits - 1;
     }
 }
 
