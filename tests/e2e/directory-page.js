@@ -82,7 +82,7 @@ export class DirectoryPage {
   }
 }
 
-/** A count as the Russian UI groups it: 2 851 with a no-break space. */
+/** A count as the Russian UI groups it: 2 906 with a no-break space. */
 export function groupedRu(n) {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
 }

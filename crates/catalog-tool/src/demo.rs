@@ -988,7 +988,7 @@ impl Builder {
                     &HEALTH,
                 ));
             }
-            for n in 1..=(pop / 70) {
+            for n in 1..=(pop / 35) {
                 let name = format!("{fem} городская поликлиника № {n}");
                 self.add(spec(
                     format!("Государственное бюджетное учреждение здравоохранения «{name}»"),
@@ -1028,9 +1028,41 @@ impl Builder {
                 "health", Level::Regional, format!("crb_{town}"), &HEALTH,
             ));
         }
+        // Ambulance stations, dispensaries, children's and district dental clinics, in the
+        // places large enough to have their own.
+        let mut health = Vec::new();
+        if m.is_city && pop >= 40 {
+            health.push((
+                format!("{fem} городская станция скорой медицинской помощи"),
+                "ssmp",
+            ));
+        }
+        if m.is_city && pop >= 60 {
+            health.push((format!("{fem} городская детская поликлиника"), "gdp"));
+        }
+        if m.is_city && pop >= 100 {
+            health.push((format!("{adj} психоневрологический диспансер"), "pnd"));
+            health.push((format!("{adj} противотуберкулёзный диспансер"), "ptd"));
+        }
+        if !m.is_city && pop >= 25 {
+            health.push((
+                format!("{fem} районная стоматологическая поликлиника"),
+                "rsp",
+            ));
+        }
+        for (name, kind) in health {
+            self.add(spec(
+                format!("Государственное бюджетное учреждение здравоохранения «{name}»"),
+                Some(format!("ГБУЗ «{name}»")),
+                "health",
+                Level::Regional,
+                format!("{kind}_{town}"),
+                &HEALTH,
+            ));
+        }
 
         // Sport.
-        for n in 1..=(1 + pop / 45) {
+        for n in 1..=(1 + pop / 60) {
             let (full, short) = if n % 2 == 1 {
                 (
                     format!("Детско-юношеская спортивная школа № {n}"),
