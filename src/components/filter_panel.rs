@@ -46,7 +46,7 @@ pub fn FilterPanel(
         }
     };
     view! {
-        <details class="filters" open>
+        <details class="filters" open=starts_open()>
             <summary class="filters__summary">
                 {t.filters}
                 {move || (chosen.get() > 0).then(|| format!(" ({})", chosen.get()))}
@@ -64,6 +64,14 @@ pub fn FilterPanel(
             </div>
         </details>
     }
+}
+
+/// The panel starts open beside the results on a wide screen, and folded on a phone,
+/// where it would push the results a screen down (the same width as the layout's CSS).
+fn starts_open() -> bool {
+    web_sys::window()
+        .and_then(|window| window.match_media("(min-width: 48rem)").ok().flatten())
+        .is_none_or(|query| query.matches())
 }
 
 /// The label of one value: the name people use for it.
