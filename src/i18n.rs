@@ -100,42 +100,57 @@ pub fn data_date(lang: Lang, date: IsoDate) -> String {
     }
 }
 
-/// «В каталоге 2 852 организации и 4 317 каналов».
+/// «В каталоге 2 906 организаций и 4 378 каналов».
 pub fn catalog_size(lang: Lang, organizations: usize, channels: usize) -> String {
-    let (orgs, chans) = (organizations as u64, channels as u64);
+    let organizations = counted(lang, organizations as u64, ORGANIZATIONS);
+    let channels = counted(lang, channels as u64, CHANNELS);
     match lang {
-        Lang::Ru => format!(
-            "В каталоге {} {} и {} {}",
-            group_digits(lang, orgs),
-            plural(lang, orgs, "организация", "организации", "организаций"),
-            group_digits(lang, chans),
-            plural(lang, chans, "канал", "канала", "каналов"),
-        ),
-        Lang::En => format!(
-            "The catalog lists {} {} and {} {}",
-            group_digits(lang, orgs),
-            plural(lang, orgs, "organisation", "organisations", "organisations"),
-            group_digits(lang, chans),
-            plural(lang, chans, "channel", "channels", "channels"),
-        ),
+        Lang::Ru => format!("В каталоге {organizations} и {channels}"),
+        Lang::En => format!("The catalog lists {organizations} and {channels}"),
     }
+}
+
+/// The forms of a counted noun: Russian one, few, many; English one, other.
+struct Noun {
+    ru: [&'static str; 3],
+    en: [&'static str; 2],
+}
+
+const ORGANIZATIONS: Noun = Noun {
+    ru: ["организация", "организации", "организаций"],
+    en: ["organisation", "organisations"],
+};
+const CHANNELS: Noun = Noun {
+    ru: ["канал", "канала", "каналов"],
+    en: ["channel", "channels"],
+};
+const RECORDS: Noun = Noun {
+    ru: ["запись", "записи", "записей"],
+    en: ["record", "records"],
+};
+const SUBSCRIBERS: Noun = Noun {
+    ru: ["подписчик", "подписчика", "подписчиков"],
+    en: ["subscriber", "subscribers"],
+};
+
+/// A count with its noun in the agreeing form: «2 906 организаций», "2,906 organisations".
+fn counted(lang: Lang, n: u64, noun: Noun) -> String {
+    let word = match lang {
+        Lang::Ru => plural(lang, n, noun.ru[0], noun.ru[1], noun.ru[2]),
+        Lang::En => plural(lang, n, noun.en[0], noun.en[1], noun.en[1]),
+    };
+    format!("{} {word}", group_digits(lang, n))
 }
 
 /// «Пропущено 3 записи с ошибками».
 pub fn skipped(lang: Lang, count: usize) -> String {
-    let n = count as u64;
+    let records = counted(lang, count as u64, RECORDS);
     match lang {
-        Lang::Ru => format!(
-            "{} {} {} с ошибками",
-            plural(lang, n, "Пропущена", "Пропущено", "Пропущено"),
-            group_digits(lang, n),
-            plural(lang, n, "запись", "записи", "записей"),
-        ),
-        Lang::En => format!(
-            "{} {} with errors skipped",
-            group_digits(lang, n),
-            plural(lang, n, "record", "records", "records")
-        ),
+        Lang::Ru => {
+            let verb = plural(lang, count as u64, "Пропущена", "Пропущено", "Пропущено");
+            format!("{verb} {records} с ошибками")
+        }
+        Lang::En => format!("{records} with errors skipped"),
     }
 }
 
@@ -169,20 +184,9 @@ pub fn show_more(lang: Lang, count: usize) -> String {
     }
 }
 
-/// «12,3 тыс. подписчиков», for a screen reader and a tooltip.
+/// «12 345 подписчиков», for a screen reader and a tooltip.
 pub fn subscribers(lang: Lang, count: u64) -> String {
-    match lang {
-        Lang::Ru => format!(
-            "{} {}",
-            group_digits(lang, count),
-            plural(lang, count, "подписчик", "подписчика", "подписчиков")
-        ),
-        Lang::En => format!(
-            "{} {}",
-            group_digits(lang, count),
-            plural(lang, count, "subscriber", "subscribers", "subscribers")
-        ),
-    }
+    counted(lang, count, SUBSCRIBERS)
 }
 
 /// The short badge form of a subscriber count.
@@ -267,19 +271,13 @@ pub fn fetch_error_detail(error: &FetchError) -> Option<String> {
 
 /// «Найдена 1 организация», «Найдено 5 организаций».
 pub fn found(lang: Lang, count: usize) -> String {
-    let n = count as u64;
+    let organizations = counted(lang, count as u64, ORGANIZATIONS);
     match lang {
-        Lang::Ru => format!(
-            "{} {} {}",
-            plural(lang, n, "Найдена", "Найдено", "Найдено"),
-            group_digits(lang, n),
-            plural(lang, n, "организация", "организации", "организаций"),
-        ),
-        Lang::En => format!(
-            "Found {} {}",
-            group_digits(lang, n),
-            plural(lang, n, "organisation", "organisations", "organisations")
-        ),
+        Lang::Ru => {
+            let verb = plural(lang, count as u64, "Найдена", "Найдено", "Найдено");
+            format!("{verb} {organizations}")
+        }
+        Lang::En => format!("Found {organizations}"),
     }
 }
 
