@@ -24,7 +24,8 @@ pub struct Texts {
     pub search_hint: &'static str,
     pub search_button: &'static str,
     pub filters: &'static str,
-    pub reset_filters: &'static str,
+    pub reset_all: &'static str,
+    pub chosen_filters: &'static str,
     pub sort_label: &'static str,
     pub nothing_found: &'static str,
     pub source: &'static str,
@@ -51,7 +52,8 @@ const RU: Texts = Texts {
         "Название, сокращение, город или адрес канала: «школа 5 Белово», «ЦРБ», «vk.com/…»",
     search_button: "Найти",
     filters: "Фильтры",
-    reset_filters: "Сбросить фильтры",
+    reset_all: "Сбросить всё",
+    chosen_filters: "Выбранные фильтры",
     sort_label: "Порядок",
     nothing_found: "Ничего не найдено. Проверьте написание или уберите часть фильтров.",
     source: "Источник",
@@ -76,7 +78,8 @@ const EN: Texts = Texts {
     search_hint: "Name, abbreviation, town or channel address: \"school 5\", \"ЦРБ\", \"vk.com/…\"",
     search_button: "Search",
     filters: "Filters",
-    reset_filters: "Reset filters",
+    reset_all: "Reset all",
+    chosen_filters: "Chosen filters",
     sort_label: "Order",
     nothing_found: "Nothing found. Check the spelling or remove some filters.",
     source: "Source",
@@ -304,5 +307,13 @@ pub fn sort_name(lang: Lang, sort: Sort) -> &'static str {
         (Lang::En, Sort::Relevance) => "by relevance",
         (Lang::En, Sort::Subscribers) => "by subscribers",
         (Lang::En, Sort::Name) => "by name",
+    }
+}
+
+/// The accessible name of a chip's button: «Убрать фильтр: Здравоохранение».
+pub fn remove_filter(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Ru => format!("Убрать фильтр: {label}"),
+        Lang::En => format!("Remove filter: {label}"),
     }
 }

@@ -18,8 +18,6 @@ pub fn FilterPanel(
     catalog: Arc<Catalog>,
     /// Called with the filter and value whose checkbox changed.
     on_toggle: Callback<(Facet, String)>,
-    /// Called when the user drops every filter.
-    on_reset: Callback<()>,
 ) -> impl IntoView {
     let t = texts(use_lang());
     let group = move |facet: Facet| {
@@ -52,11 +50,6 @@ pub fn FilterPanel(
                 {move || (chosen.get() > 0).then(|| format!(" ({})", chosen.get()))}
             </summary>
             <div class="filters__body">
-                {move || (chosen.get() > 0).then(|| view! {
-                    <button type="button" class="button button--secondary" on:click=move |_| on_reset.run(())>
-                        {t.reset_filters}
-                    </button>
-                })}
                 {group(Facet::Sector)}
                 {group(Facet::Platform)}
                 {group(Facet::Region)}
@@ -74,21 +67,11 @@ fn starts_open() -> bool {
         .is_none_or(|query| query.matches())
 }
 
-/// The label of one value: the name people use for it.
+/// One value as the panel shows it, named as people call it.
 fn option(catalog: &Catalog, facet: Facet, count: &FacetCount) -> FacetOption {
-    let value = count.value.clone();
-    let label = match facet {
-        Facet::Region => catalog
-            .region(&value)
-            .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone())),
-        Facet::Sector => catalog.sector(&value).map(|s| s.name.clone()),
-        Facet::Platform => catalog.platform(&value).map(|p| p.name.clone()),
-        Facet::Municipality => None,
-    }
-    .unwrap_or_else(|| value.clone());
     FacetOption {
-        value,
-        label,
+        value: count.value.clone(),
+        label: catalog.label(facet, &count.value),
         count: count.count,
         selected: count.selected,
     }

@@ -4,8 +4,8 @@ use catalog::{Facet, Query};
 use leptos::prelude::*;
 
 use crate::components::{
-    use_lang, CatalogHeader, DemoBanner, FilterPanel, OrganizationList, ResultSummary, SearchBox,
-    SkippedNotice, SortControl,
+    use_lang, CatalogHeader, Chip, DemoBanner, FilterChips, FilterPanel, OrganizationList,
+    ResultSummary, SearchBox, SkippedNotice, SortControl,
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
@@ -60,6 +60,23 @@ pub fn Directory(
         );
     });
 
+    let chips = Signal::derive({
+        let catalog = catalog.clone();
+        move || {
+            query.with(|query| {
+                Facet::ALL
+                    .iter()
+                    .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
+                    .map(|(facet, value)| Chip {
+                        facet,
+                        value: value.clone(),
+                        label: catalog.label(facet, value),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+
     let skipped = loaded.skipped.total();
     let footer = [
         catalog.source.clone().map(|s| (t.source, s)),
@@ -83,10 +100,10 @@ pub fn Directory(
                         chosen=Signal::derive(move || query.with(Query::filter_count))
                         catalog=catalog.clone()
                         on_toggle
-                        on_reset
                     />
                 </aside>
                 <main id="main" class="layout__results">
+                    <FilterChips chips on_remove=on_toggle on_reset/>
                     <div class="results__bar">
                         <ResultSummary count=Signal::derive(move || results.with(|r| r.organizations.len()))/>
                         <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>

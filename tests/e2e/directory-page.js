@@ -19,7 +19,8 @@ export class DirectoryPage {
     this.searchBox = page.getByRole('searchbox', { name: 'Найти организацию или канал' });
     this.resultCount = page.getByRole('status').filter({ hasText: /^Найден/ });
     this.sort = page.getByRole('combobox', { name: 'Порядок' });
-    this.resetFilters = page.getByRole('button', { name: 'Сбросить фильтры' });
+    this.resetFilters = page.getByRole('button', { name: 'Сбросить всё' });
+    this.chips = page.getByRole('list', { name: 'Выбранные фильтры' });
   }
 
   /** The checkbox of one filter value, found by its label (the count follows it). */
@@ -27,6 +28,11 @@ export class DirectoryPage {
     return this.page
       .getByRole('group', { name: group })
       .getByRole('checkbox', { name: new RegExp(`^${escape(label)} [\\d\\s]+$`) });
+  }
+
+  /** The chip that removes one chosen filter value. */
+  chip(label) {
+    return this.chips.getByRole('button', { name: `Убрать фильтр: ${label}` });
   }
 
   /** The count shown next to a filter value. */

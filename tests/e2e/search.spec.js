@@ -113,6 +113,32 @@ test.describe('filters', () => {
     await expect(directory.resultCount).toHaveText(new RegExp(groupedRu(total)));
   });
 
+  test('chosen values show as chips that remove them, and «Сбросить всё» drops them all', async ({ page }) => {
+    const directory = new DirectoryPage(page);
+    await directory.open();
+    await directory.loaded();
+    const total = await directory.count();
+    await expect(directory.chips).toHaveCount(0);
+
+    await directory.filter('Сфера', 'Здравоохранение').check();
+    await directory.filter('Платформа', 'MAX').check();
+    await expect(directory.chips.getByRole('button')).toHaveText(['Здравоохранение ×', 'MAX ×']);
+    const both = await directory.count();
+    const entries = await directory.historyLength();
+
+    await directory.chip('MAX').click();
+    await expect(page).not.toHaveURL(/platform=/);
+    await expect(page).toHaveURL(/sector=health/);
+    await expect(directory.filter('Платформа', 'MAX')).not.toBeChecked();
+    expect(await directory.count()).toBeGreaterThan(both);
+    expect(await directory.historyLength()).toBe(entries + 1);
+
+    await directory.resetFilters.click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(directory.chips).toHaveCount(0);
+    expect(await directory.count()).toBe(total);
+  });
+
   test('values a catalog does not have are ignored', async ({ page }) => {
     const directory = new DirectoryPage(page);
     await page.goto('/?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0');

@@ -199,6 +199,21 @@ impl Catalog {
         self.platforms.iter().find(|platform| platform.id == id)
     }
 
+    /// What people call a filter value: a region's short name (or its name), a sector's
+    /// or platform's name, a municipality as it is; the value itself when unknown.
+    pub fn label(&self, facet: crate::Facet, value: &str) -> String {
+        use crate::Facet;
+        match facet {
+            Facet::Region => self
+                .region(value)
+                .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone())),
+            Facet::Sector => self.sector(value).map(|s| s.name.clone()),
+            Facet::Platform => self.platform(value).map(|p| p.name.clone()),
+            Facet::Municipality => None,
+        }
+        .unwrap_or_else(|| value.to_string())
+    }
+
     /// The total number of channels over all organisations.
     pub fn channel_count(&self) -> usize {
         self.organizations

@@ -372,3 +372,21 @@ fn tokens() {
     check_tokens("школа\u{200b}5", &["школа5"]);
     check_tokens("  ", &[]);
 }
+
+#[test]
+fn filter_value_labels() {
+    use catalog::Facet;
+    let catalog = catalog();
+    let check =
+        |facet, value: &str, expected: &str| assert_eq!(catalog.label(facet, value), expected);
+    check(Facet::Region, "42", "Кузбасс");
+    check(Facet::Region, "54", "Новосибирская область");
+    check(Facet::Sector, "health", "Здравоохранение");
+    check(Facet::Platform, "max", "MAX");
+    check(
+        Facet::Municipality,
+        "Яйский муниципальный округ",
+        "Яйский муниципальный округ",
+    );
+    check(Facet::Sector, "mining", "mining");
+}
