@@ -944,104 +944,31 @@ fn fold_expansions(chunks: Vec<Chunk>) -> Vec<Chunk> {
     out
 }
 
-/// A key that sorts names in Russian alphabetical order: lower case, «ё» as «е»,
-/// punctuation ignored, and numbers by value («№ 2» before «№ 10»).
-///
-/// It is computed for every organisation when the index is built, so it works on UTF-8
-/// bytes: Russian letters are two bytes whose case differs by a fixed offset, and their
-/// lower-case byte order is alphabetical order.
+/// A key that sorts names in Russian alphabetical order: the name's search tokens (lower
+/// case, «ё» as «е», punctuation dropped), letters split from digits, and numbers padded so
+/// that they compare by value («№ 2» before «№ 10»). The index orders organisations by
+/// their words' vocabulary ranks instead, which is the same order without the strings;
+/// this key orders the municipality list.
 pub fn sort_key(name: &str) -> String {
     /// Digits are padded to this width, more than any number in a name.
     const WIDTH: usize = 12;
-    let bytes = name.as_bytes();
-    let mut key: Vec<u8> = Vec::with_capacity(bytes.len() + WIDTH);
-    let mut digits: Vec<u8> = Vec::new();
-    let mut gap = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (letter, width): (Option<[u8; 2]>, usize) = match bytes[i] {
-            b @ (b'0'..=b'9') => {
-                if digits.is_empty() && !key.is_empty() {
-                    key.push(b' ');
-                }
-                digits.push(b);
-                gap = false;
-                i += 1;
-                continue;
-            }
-            b @ (b'a'..=b'z' | b'A'..=b'Z') => (Some([b.to_ascii_lowercase(), 0]), 1),
-            lead @ (0xD0 | 0xD1)
-                if i + 1 < bytes.len() && russian_lower(lead, bytes[i + 1]).is_some() =>
-            {
-                let c = russian_lower(lead, bytes[i + 1]).unwrap_or(0x435);
-                (Some([0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]), 2)
-            }
-            b if b < 0x80 => (None, 1),
-            _ => {
-                // Anything else: a letter or digit of another script is kept as it is,
-                // punctuation («», №, dashes) separates.
-                let c = name[i..].chars().next().unwrap_or(' ');
-                if c.is_alphanumeric() {
-                    if !digits.is_empty() || gap {
-                        flush_digits(&mut key, &mut digits, WIDTH);
-                        key.push(b' ');
-                    }
-                    gap = false;
-                    let mut buffer = [0u8; 4];
-                    for lower in c.to_lowercase() {
-                        key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
-                    }
-                } else {
-                    flush_digits(&mut key, &mut digits, WIDTH);
-                    gap = true;
-                }
-                i += c.len_utf8();
-                continue;
-            }
-        };
-        match letter {
-            Some(letter) => {
-                let after_digits = !digits.is_empty();
-                flush_digits(&mut key, &mut digits, WIDTH);
-                if (gap || after_digits) && !key.is_empty() {
-                    key.push(b' ');
-                }
-                gap = false;
-                key.extend_from_slice(if letter[1] == 0 {
-                    &letter[..1]
-                } else {
-                    &letter
-                });
-            }
-            None => {
-                flush_digits(&mut key, &mut digits, WIDTH);
-                gap = true;
-            }
+    let mut words: Vec<String> = Vec::new();
+    let mut push = |word: &str| {
+        words.push(if is_number(word) {
+            format!("{word:0>width$}", width = WIDTH)
+        } else {
+            word.to_string()
+        });
+    };
+    each_token(name, |token| {
+        let mut parts = 0;
+        each_part(token, |part| {
+            push(part);
+            parts += 1;
+        });
+        if parts == 0 {
+            push(token);
         }
-        i += width;
-    }
-    flush_digits(&mut key, &mut digits, WIDTH);
-    String::from_utf8(key).unwrap_or_default()
-}
-
-/// The lower-case code point of a Russian letter given as its two UTF-8 bytes, with
-/// «ё» as «е»; `None` for any other character.
-fn russian_lower(lead: u8, next: u8) -> Option<u32> {
-    let code = (u32::from(lead & 0x1F) << 6) | u32::from(next & 0x3F);
-    match code {
-        0x401 | 0x451 => Some(0x435),
-        0x410..=0x42F => Some(code + 0x20),
-        0x430..=0x44F => Some(code),
-        _ => None,
-    }
-}
-
-fn flush_digits(key: &mut Vec<u8>, digits: &mut Vec<u8>, width: usize) {
-    if !digits.is_empty() {
-        key.extend(std::iter::repeat_n(
-            b'0',
-            width.saturating_sub(digits.len()),
-        ));
-        key.append(digits);
-    }
+    });
+    words.join(" ")
 }

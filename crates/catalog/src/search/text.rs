@@ -105,27 +105,9 @@ pub fn is_number(token: &str) -> bool {
 /// The letter and digit runs of a mixed token: `sosh12` → `sosh`, `12`. Empty for a
 /// token that is all letters or all digits.
 pub fn alphanumeric_parts(token: &str) -> Vec<String> {
-    let digits = token.bytes().filter(u8::is_ascii_digit).count();
-    if digits == 0 || digits == token.len() {
-        return Vec::new();
-    }
-    let mut parts: Vec<String> = Vec::new();
-    let mut last_digit = None;
-    for c in token.chars() {
-        let digit = c.is_ascii_digit();
-        if last_digit != Some(digit) {
-            parts.push(String::new());
-            last_digit = Some(digit);
-        }
-        if let Some(part) = parts.last_mut() {
-            part.push(c);
-        }
-    }
-    if parts.len() > 1 {
-        parts
-    } else {
-        Vec::new()
-    }
+    let mut parts = Vec::new();
+    each_part(token, |part| parts.push(part.to_string()));
+    parts
 }
 
 /// Whether every letter of a token is Cyrillic (digits allowed).
