@@ -31,7 +31,10 @@ pub fn Directory(
     let results = Memo::new(move |_| {
         query.with(|query| measure("gospubliki:search", || index.search(query)))
     });
-    let query_key = Signal::derive(move || query.with(Query::to_query_string));
+    // Memos, not derived signals: each is read in several places, and a derived signal
+    // would recompute (and clone) for every read.
+    let query_key = Memo::new(move |_| query.with(Query::to_query_string));
+    let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
 
     let on_input = Callback::new(move |text: String| {
         let next = Query {
@@ -60,9 +63,9 @@ pub fn Directory(
         );
     });
 
-    let chips = Signal::derive({
+    let chips = Memo::new({
         let catalog = catalog.clone();
-        move || {
+        move |_| {
             query.with(|query| {
                 Facet::ALL
                     .iter()
@@ -96,21 +99,21 @@ pub fn Directory(
             <div class="layout">
                 <aside class="layout__filters" aria-label=t.filters>
                     <FilterPanel
-                        facets=Signal::derive(move || results.with(|r| r.facets.clone()))
+                        facets=Signal::from(facets)
                         chosen=Signal::derive(move || query.with(Query::filter_count))
                         catalog=catalog.clone()
                         on_toggle
                     />
                 </aside>
                 <main id="main" class="layout__results">
-                    <FilterChips chips on_remove=on_toggle on_reset/>
+                    <FilterChips chips=Signal::from(chips) on_remove=on_toggle on_reset/>
                     <div class="results__bar">
                         <ResultSummary count=Signal::derive(move || results.with(|r| r.organizations.len()))/>
                         <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>
                     </div>
                     <OrganizationList
                         results
-                        query_key
+                        query_key=Signal::from(query_key)
                         catalog=catalog.clone()
                     />
                 </main>
