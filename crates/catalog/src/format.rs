@@ -19,6 +19,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// Reads a tag written by [`Lang::as_str`].
+    pub fn parse(tag: &str) -> Option<Lang> {
+        [Lang::Ru, Lang::En]
+            .into_iter()
+            .find(|lang| lang.as_str() == tag)
+    }
 }
 
 /// Which plural form a count takes: Russian has three (1 организация, 2 организации,

@@ -5,13 +5,20 @@
 //! and no UI types, so the browser app and the native data tool run the very same
 //! rules, and `cargo test` checks them natively.
 
+mod check;
+mod export;
 mod format;
 mod link;
 mod model;
 mod parse;
+mod qr;
 mod search;
+mod stats;
 mod translit;
 
+pub use check::{
+    read as read_channel, ChannelRef, Check, Checker, NotFound, Reading, Sign, Verdict,
+};
 pub use format::{
     compact_count, date_in_words, group_digits, plural, plural_form, Lang, PluralForm,
 };
@@ -23,5 +30,10 @@ pub use parse::{
     is_valid_id, is_valid_ogrn, parse_catalog, LoadError, Loaded, Problem, Severity, Skipped,
     MAX_SUBSCRIBERS,
 };
-pub use search::{search_tokens, sort_key, Facet, FacetCount, Facets, Index, Query, Results, Sort};
+pub use qr::{qr_path, QrPath, QUIET_ZONE};
+pub use search::{
+    highlight, search_tokens, sort_key, Facet, FacetCount, Facets, Index, Query, Results, Segment,
+    Sort, View,
+};
+pub use stats::{Stats, StatsRow, TOP_REGIONS};
 pub use translit::transliterate;

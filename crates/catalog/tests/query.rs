@@ -1,7 +1,7 @@
 //! The URL is the state: reading any query string never fails, writing is canonical,
 //! and writing then reading gives the same state back.
 
-use catalog::{Facet, Query, Sort};
+use catalog::{Facet, Lang, Query, Sort, View};
 use proptest::prelude::*;
 
 /// A query string as it may arrive, and the canonical string it is written back as.
@@ -88,16 +88,24 @@ fn query() -> impl Strategy<Value = Query> {
         prop::collection::vec(value(), 0..3),
         prop::sample::select(Sort::ALL.to_vec()),
         prop::option::of("[A-Za-z0-9_-]{1,20}"),
+        prop::sample::select(View::ALL.to_vec()),
+        prop::option::of("[a-z@./_?=&%+ ]{0,10}[a-z]"),
+        prop::option::of(Just(Lang::En)),
     )
         .prop_map(
-            |(text, regions, municipalities, sectors, platforms, sort, org)| Query {
-                text,
-                regions,
-                municipalities,
-                sectors,
-                platforms,
-                sort,
-                org,
+            |(text, regions, municipalities, sectors, platforms, sort, org, view, check, lang)| {
+                Query {
+                    text,
+                    regions,
+                    municipalities,
+                    sectors,
+                    platforms,
+                    sort,
+                    org,
+                    view: if check.is_some() { View::Check } else { view },
+                    check: check.map(|c| c.trim().to_string()),
+                    lang,
+                }
             },
         )
 }
@@ -116,6 +124,9 @@ proptest! {
         prop_assert_eq!(&canonical.text, &query.text);
         prop_assert_eq!(canonical.sort, query.sort);
         prop_assert_eq!(&canonical.org, &query.org);
+        prop_assert_eq!(&canonical.check, &query.check);
+        prop_assert_eq!(canonical.view, query.view);
+        prop_assert_eq!(canonical.lang, query.lang);
         for facet in Facet::ALL {
             let mut expected: Vec<String> = query.values(facet).to_vec();
             expected.sort();
@@ -124,4 +135,34 @@ proptest! {
         }
         prop_assert_eq!(Query::from_query_str(&canonical.to_query_string()), canonical);
     }
+}
+
+#[test]
+fn views_checks_and_languages() {
+    check("view=stats", "view=stats");
+    check("view=check", "view=check");
+    check("view=search", "");
+    check("view=map", "");
+    check("check=vk.com/school12", "check=vk.com%2Fschool12");
+    check("check=+%40school12+", "check=%40school12");
+    check("check=", "");
+    check("view=stats&check=x", "check=x");
+    check("lang=en", "lang=en");
+    check("lang=ru", "");
+    check("lang=de", "");
+    check(
+        "q=a&lang=en&view=stats&region=42",
+        "q=a&region=42&view=stats&lang=en",
+    );
+    let stats = Query::from_query_str("q=a&region=42&org=42-1&lang=en");
+    assert_eq!(
+        stats.with_view(View::Stats).to_query_string(),
+        "q=a&region=42&view=stats&lang=en"
+    );
+    assert_eq!(
+        Query::from_query_str("check=x&region=42&lang=en")
+            .without_filters()
+            .to_query_string(),
+        "check=x&lang=en"
+    );
 }

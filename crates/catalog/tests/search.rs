@@ -390,3 +390,73 @@ fn filter_value_labels() {
     );
     check(Facet::Sector, "mining", "mining");
 }
+
+/// A name, a search text, and the name with the matched words in brackets.
+fn check_highlight(name: &str, text: &str, expected: &str) {
+    let marked: String = catalog::highlight(name, text)
+        .into_iter()
+        .map(|s| {
+            if s.matched {
+                format!("[{}]", s.text)
+            } else {
+                s.text
+            }
+        })
+        .collect();
+    assert_eq!(marked, expected, "name: {name}, query: {text}");
+}
+
+#[test]
+fn matched_words_are_highlighted() {
+    check_highlight("МБОУ «СОШ № 5»", "сош 5", "МБОУ «[СОШ] № [5]»");
+    check_highlight("МБОУ «СОШ № 50»", "сош 5", "МБОУ «[СОШ] № 50»");
+    check_highlight(
+        "Беловская городская больница",
+        "бел больницы",
+        "[Беловская] городская [больница]",
+    );
+    check_highlight("Дом культуры «Шахтёр»", "шахтер", "Дом культуры «[Шахтёр]»");
+    check_highlight("Детский сад", "ltncrbq", "[Детский] сад");
+    check_highlight("Ленинск-Кузнецкий", "кузнецкий", "Ленинск-[Кузнецкий]");
+    check_highlight("Лицей", "", "Лицей");
+    check_highlight("", "лицей", "");
+    check_highlight("<b>школа</b>", "школа", "<b>[школа]</b>");
+}
+
+/// What a search that finds nothing offers instead: a respelling that finds something
+/// with the same filters, and the filters that, dropped alone, would find something.
+fn check_rescue(query: &str, suggestion: Option<&str>, relaxations: &[(&str, usize)]) {
+    let catalog = catalog();
+    let index = Index::new(&catalog);
+    let query = Query::from_query_str(query);
+    assert!(
+        index.search(&query).organizations.is_empty(),
+        "{query:?} finds nothing"
+    );
+    assert_eq!(index.suggestion(&query).as_deref(), suggestion, "{query:?}");
+    let dropped: Vec<(String, usize)> = index
+        .relaxations(&query)
+        .into_iter()
+        .map(|(facet, value, n)| (format!("{}={value}", facet.as_str()), n))
+        .collect();
+    let expected: Vec<(String, usize)> = relaxations
+        .iter()
+        .map(|(v, n)| (v.to_string(), *n))
+        .collect();
+    assert_eq!(dropped, expected, "{query:?}");
+}
+
+#[test]
+fn a_search_that_finds_nothing_offers_a_way_out() {
+    check_rescue("q=поликлиннниика", Some("поликлиника"), &[]);
+    check_rescue("q=дон культуры", Some("дом культуры"), &[]);
+    check_rescue("q=lr", Some("дк"), &[]);
+    check_rescue("q=%D1%84%D1%8B%D0%B2%D0%B0%D0%BF%D1%80", None, &[]);
+    check_rescue("q=школа&sector=health", None, &[("sector=health", 3)]);
+    check_rescue("q=лицей&region=54&platform=vk", None, &[("region=54", 1)]);
+    check_rescue(
+        "region=54&sector=culture&platform=vk",
+        None,
+        &[("region=54", 4)],
+    );
+}

@@ -2,10 +2,12 @@
 //! rules both share.
 
 mod abbreviations;
+mod highlight;
 mod index;
 mod query;
 pub(crate) mod text;
 
+pub use highlight::{highlight, Segment};
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
-pub use query::{Facet, Query, Sort};
+pub use query::{Facet, Query, Sort, View};
 pub use text::tokens as search_tokens;

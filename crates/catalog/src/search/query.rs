@@ -3,6 +3,7 @@
 //! an error) and writing is canonical (fixed order, sorted values, defaults omitted), so
 //! one view has exactly one address.
 
+use crate::format::Lang;
 use crate::model::Catalog;
 
 /// Longest text kept from the `q` parameter; a query is a few words, not a document.
@@ -38,6 +39,37 @@ impl Sort {
     /// Reads a URL value.
     pub fn parse(value: &str) -> Option<Sort> {
         Sort::ALL.into_iter().find(|sort| sort.as_str() == value)
+    }
+}
+
+/// Which page of the directory is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// Search and results (with a card when one is open).
+    #[default]
+    Search,
+    /// "Is this channel official?"
+    Check,
+    /// Counts and charts for the current selection.
+    Stats,
+}
+
+impl View {
+    /// Every view, in the order the navigation lists them.
+    pub const ALL: [View; 3] = [View::Search, View::Check, View::Stats];
+
+    /// The URL value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Search => "search",
+            View::Check => "check",
+            View::Stats => "stats",
+        }
+    }
+
+    /// Reads a URL value.
+    pub fn parse(value: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.as_str() == value)
     }
 }
 
@@ -86,6 +118,12 @@ pub struct Query {
     pub sort: Sort,
     /// The organisation whose card is open.
     pub org: Option<String>,
+    /// The page shown; a `check` value implies [`View::Check`].
+    pub view: View,
+    /// The link or handle being checked, exactly as pasted.
+    pub check: Option<String>,
+    /// The language asked for in the address; `None` leaves it to the user's preference.
+    pub lang: Option<Lang>,
 }
 
 impl Query {
@@ -109,6 +147,21 @@ impl Query {
                     }
                 }
                 "org" => query.org = decode(value).filter(|id| crate::is_valid_id(id)),
+                "view" => {
+                    if let Some(view) = decode(value).as_deref().and_then(View::parse) {
+                        query.view = view;
+                    }
+                }
+                "check" => {
+                    query.check = decode(value)
+                        .map(|text| text.trim().chars().take(MAX_TEXT).collect::<String>())
+                        .filter(|text| !text.is_empty());
+                }
+                "lang" => {
+                    if let Some(lang) = decode(value).as_deref().and_then(Lang::parse) {
+                        query.lang = Some(lang);
+                    }
+                }
                 other => {
                     if let Some(facet) = Facet::ALL.into_iter().find(|f| f.as_str() == other) {
                         let values = value.split(',').filter_map(decode);
@@ -123,6 +176,9 @@ impl Query {
             values.sort();
             values.dedup();
             values.truncate(MAX_VALUES);
+        }
+        if query.check.is_some() {
+            query.view = View::Check;
         }
         query
     }
@@ -147,6 +203,14 @@ impl Query {
         }
         if let Some(org) = &self.org {
             parts.push(format!("org={}", encode(org)));
+        }
+        match &self.check {
+            Some(check) => parts.push(format!("check={}", encode(check))),
+            None if self.view != View::Search => parts.push(format!("view={}", self.view.as_str())),
+            None => {}
+        }
+        if let Some(lang) = self.lang.filter(|&lang| lang != Lang::default()) {
+            parts.push(format!("lang={}", lang.as_str()));
         }
         parts.join("&")
     }
@@ -191,12 +255,26 @@ impl Query {
         next
     }
 
-    /// The same query without any filter (text and order kept).
+    /// The same query without any filter (text, order, view and language kept).
     pub fn without_filters(&self) -> Query {
         Query {
             text: self.text.clone(),
             sort: self.sort,
+            view: self.view,
+            check: self.check.clone(),
+            lang: self.lang,
             ..Query::default()
+        }
+    }
+
+    /// The same selection on another page: the card and the checked link are left
+    /// behind, the filters, text and language go along.
+    pub fn with_view(&self, view: View) -> Query {
+        Query {
+            view,
+            org: None,
+            check: None,
+            ..self.clone()
         }
     }
 

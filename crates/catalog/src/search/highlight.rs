@@ -1,0 +1,92 @@
+//! Which words of a name the search text matched, so the UI can mark them.
+
+use super::text::{alphanumeric_parts, is_number, other_layout, stem, tokens};
+
+/// A run of a name's text, matched by the search or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    pub text: String,
+    pub matched: bool,
+}
+
+/// Splits `name` into runs, marking the words that a word of `query` matches the way the
+/// search does: the same number, a word the query word starts, or a word with the same
+/// stem; also when the query was typed in the other keyboard layout. The runs joined
+/// give `name` back unchanged.
+pub fn highlight(name: &str, query: &str) -> Vec<Segment> {
+    let terms = query_terms(query);
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut push = |text: &str, matched: bool| match segments.last_mut() {
+        Some(last) if last.matched == matched => last.text.push_str(text),
+        _ => segments.push(Segment {
+            text: text.to_string(),
+            matched,
+        }),
+    };
+    let mut start = 0;
+    let mut in_word = false;
+    for (i, c) in name.char_indices() {
+        let word_char = c.is_alphanumeric();
+        if word_char != in_word && i > start {
+            push_run(&name[start..i], in_word, &terms, &mut push);
+            start = i;
+        }
+        in_word = word_char;
+    }
+    push_run(&name[start..], in_word, &terms, &mut push);
+    segments
+}
+
+fn push_run(run: &str, word: bool, terms: &[Term], push: &mut impl FnMut(&str, bool)) {
+    if run.is_empty() {
+        return;
+    }
+    let matched = word && {
+        let word = tokens(run).concat();
+        terms.iter().any(|term| term.matches(&word))
+    };
+    push(run, matched);
+}
+
+/// One word of the query as highlighting compares it.
+struct Term {
+    text: String,
+    stem: Option<String>,
+}
+
+impl Term {
+    fn new(text: String) -> Term {
+        let stem = (!is_number(&text) && text.chars().count() >= 4)
+            .then(|| stem(&text))
+            .filter(|stem| stem.chars().count() >= 3);
+        Term { text, stem }
+    }
+
+    fn matches(&self, word: &str) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        if is_number(&self.text) || is_number(word) {
+            return word == self.text;
+        }
+        word.starts_with(&self.text)
+            || self
+                .stem
+                .as_ref()
+                .is_some_and(|stem| word.starts_with(stem.as_str()))
+    }
+}
+
+fn query_terms(query: &str) -> Vec<Term> {
+    let mut terms = Vec::new();
+    for raw in query.split_whitespace() {
+        let mut words = tokens(raw);
+        if let Some(other) = other_layout(raw) {
+            words.extend(tokens(&other));
+        }
+        let parts: Vec<String> = words.iter().flat_map(|w| alphanumeric_parts(w)).collect();
+        words.extend(parts);
+        terms.extend(words.into_iter().map(Term::new));
+    }
+    terms
+}
