@@ -2,7 +2,8 @@
 //! counts. Components take their words from here and never spell them out themselves.
 
 use catalog::{
-    compact_count, date_in_words, group_digits, plural, Facet, IsoDate, Lang, LoadError, Sort,
+    compact_count, date_in_words, group_digits, plural, Facet, IsoDate, Lang, Level, LoadError,
+    NotFound, Scheme, Sign, Sort, Stats, TextSize, View,
 };
 
 use crate::load::FetchError;
@@ -31,6 +32,65 @@ pub struct Texts {
     pub source: &'static str,
     pub license: &'static str,
     pub opens_in_new_tab: &'static str,
+    pub skip_to_content: &'static str,
+    pub sections: &'static str,
+    pub low_vision: &'static str,
+    pub text_size: &'static str,
+    pub colours: &'static str,
+    pub images: &'static str,
+    pub images_on: &'static str,
+    pub images_off: &'static str,
+    pub ordinary_version: &'static str,
+    pub back_to_results: &'static str,
+    pub field_region: &'static str,
+    pub field_municipality: &'static str,
+    pub field_sector: &'static str,
+    pub field_level: &'static str,
+    pub field_ogrn: &'static str,
+    pub field_website: &'static str,
+    pub official_channels: &'static str,
+    pub verified_meaning: &'static str,
+    pub verified_status: &'static str,
+    pub unverified_status: &'static str,
+    pub copy_link: &'static str,
+    pub print: &'static str,
+    pub report_error: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub check_title: &'static str,
+    pub check_intro: &'static str,
+    pub check_label: &'static str,
+    pub check_hint: &'static str,
+    pub check_button: &'static str,
+    pub verdict_official: &'static str,
+    pub verdict_official_text: &'static str,
+    pub verdict_lookalike: &'static str,
+    pub verdict_not_found: &'static str,
+    pub lookalike_warning: &'static str,
+    pub lookalike_of: &'static str,
+    pub advice_title: &'static str,
+    pub advice_website: &'static str,
+    pub advice_report: &'static str,
+    pub advice_feedback: &'static str,
+    pub download_title: &'static str,
+    pub download: &'static str,
+    pub download_csv: &'static str,
+    pub download_json: &'static str,
+    pub did_you_mean: &'static str,
+    pub try_dropping: &'static str,
+    pub find_region: &'static str,
+    pub no_region: &'static str,
+    pub stats_title: &'static str,
+    pub chart_platform_channels: &'static str,
+    pub chart_platform_subscribers: &'static str,
+    pub chart_sectors: &'static str,
+    pub chart_regions: &'static str,
+    pub column_platform: &'static str,
+    pub column_channels: &'static str,
+    pub column_subscribers: &'static str,
+    pub column_sector: &'static str,
+    pub column_organizations: &'static str,
+    pub column_region: &'static str,
 }
 
 const RU: Texts = Texts {
@@ -59,6 +119,65 @@ const RU: Texts = Texts {
     source: "Источник",
     license: "Лицензия",
     opens_in_new_tab: "(откроется в новой вкладке)",
+    skip_to_content: "Перейти к основному содержанию",
+    sections: "Разделы",
+    low_vision: "Версия для слабовидящих",
+    text_size: "Размер текста",
+    colours: "Цвета",
+    images: "Изображения",
+    images_on: "Показывать",
+    images_off: "Не показывать",
+    ordinary_version: "Обычная версия",
+    back_to_results: "К результатам поиска",
+    field_region: "Регион",
+    field_municipality: "Муниципальное образование",
+    field_sector: "Сфера",
+    field_level: "Уровень",
+    field_ogrn: "ОГРН",
+    field_website: "Сайт",
+    official_channels: "Официальные каналы",
+    verified_meaning: "Отметка «подтверждён» значит, что сама платформа отметила канал как официальную страницу государственной организации. Каналы без отметки внесены в каталог по данным его издателя.",
+    verified_status: "Подтверждён платформой",
+    unverified_status: "Без отметки платформы",
+    copy_link: "Скопировать ссылку",
+    print: "Распечатать",
+    report_error: "Сообщить об ошибке",
+    link_copied: "Ссылка скопирована",
+    copy_failed: "Не удалось скопировать: скопируйте адрес из адресной строки",
+    check_title: "Проверить, официальный ли канал",
+    check_intro: "Вставьте ссылку на канал или его имя — мы проверим, есть ли он в каталоге официальных страниц.",
+    check_label: "Ссылка на канал или его имя",
+    check_hint: "Например: https://vk.com/…, t.me/…, max.ru/…, @имя",
+    check_button: "Проверить",
+    verdict_official: "Это официальный канал",
+    verdict_official_text: "Канал есть в каталоге официальных страниц:",
+    verdict_lookalike: "Осторожно: канал только похож на официальный",
+    verdict_not_found: "Этого канала нет в каталоге",
+    lookalike_warning: "Адрес отличается от официального: возможно, это подделка. Не переходите по ссылкам из такого канала и не сообщайте ему личных данных.",
+    lookalike_of: "Настоящий официальный канал:",
+    advice_title: "Что делать",
+    advice_website: "Найдите ссылку на канал на официальном сайте организации — обычно она внизу страницы или в разделе «Контакты».",
+    advice_report: "Если канал выдаёт себя за государственную организацию, пожалуйтесь на него через кнопку «Пожаловаться» на платформе.",
+    advice_feedback: "Сообщить нам об официальном канале, которого нет в каталоге",
+    download_title: "Скачать выбранные организации",
+    download: "Скачать",
+    download_csv: "CSV (Excel)",
+    download_json: "JSON",
+    did_you_mean: "Возможно, вы имели в виду:",
+    try_dropping: "Или уберите один из фильтров:",
+    find_region: "Найти регион",
+    no_region: "Такого региона нет",
+    stats_title: "Статистика по выбранным организациям",
+    chart_platform_channels: "Каналы по платформам",
+    chart_platform_subscribers: "Подписчики по платформам",
+    chart_sectors: "Организации по сферам",
+    chart_regions: "Регионы с наибольшим числом организаций",
+    column_platform: "Платформа",
+    column_channels: "Каналы",
+    column_subscribers: "Подписчики",
+    column_sector: "Сфера",
+    column_organizations: "Организации",
+    column_region: "Регион",
 };
 
 const EN: Texts = Texts {
@@ -85,6 +204,65 @@ const EN: Texts = Texts {
     source: "Source",
     license: "Licence",
     opens_in_new_tab: "(opens in a new tab)",
+    skip_to_content: "Skip to main content",
+    sections: "Sections",
+    low_vision: "Low-vision version",
+    text_size: "Text size",
+    colours: "Colours",
+    images: "Images",
+    images_on: "Show",
+    images_off: "Hide",
+    ordinary_version: "Ordinary version",
+    back_to_results: "Back to the results",
+    field_region: "Region",
+    field_municipality: "Municipality",
+    field_sector: "Sector",
+    field_level: "Level",
+    field_ogrn: "OGRN (state registration number)",
+    field_website: "Website",
+    official_channels: "Official channels",
+    verified_meaning: "\"Verified\" means the platform itself has marked the channel as the official page of a state organisation. Channels without the mark are listed on the word of the catalog's publisher.",
+    verified_status: "Verified by the platform",
+    unverified_status: "Not marked by the platform",
+    copy_link: "Copy link",
+    print: "Print",
+    report_error: "Report an error",
+    link_copied: "Link copied",
+    copy_failed: "Could not copy: copy the address from the address bar",
+    check_title: "Is this channel official?",
+    check_intro: "Paste a link to a channel or its name, and we will check whether the catalog of official pages lists it.",
+    check_label: "Link to the channel or its name",
+    check_hint: "For example: https://vk.com/…, t.me/…, max.ru/…, @name",
+    check_button: "Check",
+    verdict_official: "This is an official channel",
+    verdict_official_text: "The catalog of official pages lists it:",
+    verdict_lookalike: "Careful: this channel only looks like an official one",
+    verdict_not_found: "This channel is not in the catalog",
+    lookalike_warning: "The address differs from the official one: it may be a fake. Do not follow links from it or give it personal details.",
+    lookalike_of: "The real official channel:",
+    advice_title: "What to do",
+    advice_website: "Look for the channel's link on the organisation's official website, usually at the bottom of the page or under \"Contacts\".",
+    advice_report: "If the channel pretends to be a state organisation, report it with the platform's \"Report\" button.",
+    advice_feedback: "Tell us about an official channel the catalog is missing",
+    download_title: "Download the selected organisations",
+    download: "Download",
+    download_csv: "CSV (Excel)",
+    download_json: "JSON",
+    did_you_mean: "Did you mean:",
+    try_dropping: "Or remove one of the filters:",
+    find_region: "Find a region",
+    no_region: "No such region",
+    stats_title: "Statistics of the selected organisations",
+    chart_platform_channels: "Channels by platform",
+    chart_platform_subscribers: "Subscribers by platform",
+    chart_sectors: "Organisations by sector",
+    chart_regions: "Regions with most organisations",
+    column_platform: "Platform",
+    column_channels: "Channels",
+    column_subscribers: "Subscribers",
+    column_sector: "Sector",
+    column_organizations: "Organisations",
+    column_region: "Region",
 };
 
 /// The words of the UI in `lang`.
@@ -166,15 +344,21 @@ pub fn and_more(lang: Lang, count: usize) -> String {
     }
 }
 
-/// «Показаны 100 из 2 852».
-pub fn shown_of(lang: Lang, shown: usize, total: usize) -> String {
-    let (shown, total) = (
-        group_digits(lang, shown as u64),
-        group_digits(lang, total as u64),
-    );
+/// «Показаны 21–80 из 2 852».
+pub fn shown_range(lang: Lang, first: usize, last: usize, total: usize) -> String {
+    let [first, last, total] = [first, last, total].map(|n| group_digits(lang, n as u64));
     match lang {
-        Lang::Ru => format!("Показаны {shown} из {total}"),
-        Lang::En => format!("Showing {shown} of {total}"),
+        Lang::Ru => format!("Показаны {first}–{last} из {total}"),
+        Lang::En => format!("Showing {first}–{last} of {total}"),
+    }
+}
+
+/// «Показать предыдущие 20».
+pub fn show_previous(lang: Lang, count: usize) -> String {
+    let n = group_digits(lang, count as u64);
+    match lang {
+        Lang::Ru => format!("Показать предыдущие {n}"),
+        Lang::En => format!("Show the previous {n}"),
     }
 }
 
@@ -315,5 +499,220 @@ pub fn remove_filter(lang: Lang, label: &str) -> String {
     match lang {
         Lang::Ru => format!("Убрать фильтр: {label}"),
         Lang::En => format!("Remove filter: {label}"),
+    }
+}
+
+/// The name of a section in the navigation.
+pub fn view_name(lang: Lang, view: View) -> &'static str {
+    match (lang, view) {
+        (Lang::Ru, View::Search) => "Поиск",
+        (Lang::Ru, View::Check) => "Проверить канал",
+        (Lang::Ru, View::Stats) => "Статистика",
+        (Lang::En, View::Search) => "Search",
+        (Lang::En, View::Check) => "Check a channel",
+        (Lang::En, View::Stats) => "Statistics",
+    }
+}
+
+/// The name of a text size in the low-vision settings.
+pub fn text_size_name(lang: Lang, size: TextSize) -> &'static str {
+    match (lang, size) {
+        (Lang::Ru, TextSize::Normal) => "Обычный",
+        (Lang::Ru, TextSize::Large) => "Крупный",
+        (Lang::Ru, TextSize::Larger) => "Очень крупный",
+        (Lang::Ru, TextSize::Largest) => "Самый крупный",
+        (Lang::En, TextSize::Normal) => "Normal",
+        (Lang::En, TextSize::Large) => "Large",
+        (Lang::En, TextSize::Larger) => "Larger",
+        (Lang::En, TextSize::Largest) => "Largest",
+    }
+}
+
+/// The name of a colour scheme in the low-vision settings.
+pub fn scheme_name(lang: Lang, scheme: Scheme) -> &'static str {
+    match (lang, scheme) {
+        (Lang::Ru, Scheme::System) => "Как в системе",
+        (Lang::Ru, Scheme::BlackOnWhite) => "Чёрным по белому",
+        (Lang::Ru, Scheme::WhiteOnBlack) => "Белым по чёрному",
+        (Lang::Ru, Scheme::BlueOnBlue) => "Синим по голубому",
+        (Lang::En, Scheme::System) => "As the system",
+        (Lang::En, Scheme::BlackOnWhite) => "Black on white",
+        (Lang::En, Scheme::WhiteOnBlack) => "White on black",
+        (Lang::En, Scheme::BlueOnBlue) => "Dark blue on light blue",
+    }
+}
+
+/// The level of government, as the card names it.
+pub fn level_name(lang: Lang, level: Level) -> &'static str {
+    match (lang, level) {
+        (Lang::Ru, Level::Federal) => "Федеральный",
+        (Lang::Ru, Level::Regional) => "Региональный",
+        (Lang::Ru, Level::Municipal) => "Муниципальный",
+        (Lang::En, Level::Federal) => "Federal",
+        (Lang::En, Level::Regional) => "Regional",
+        (Lang::En, Level::Municipal) => "Municipal",
+    }
+}
+
+/// What a screen reader says for a channel's QR code.
+pub fn qr_label(lang: Lang, platform: &str, handle: &str) -> String {
+    match lang {
+        Lang::Ru => format!("QR-код канала {platform}: {handle}"),
+        Lang::En => format!("QR code of the {platform} channel {handle}"),
+    }
+}
+
+/// How the checker read a pasted link: «Прочитано как: ВКонтакте, канал «school12»».
+pub fn reading_of(lang: Lang, platform: Option<&str>, host: Option<&str>, handle: &str) -> String {
+    let place = match (platform, host) {
+        (Some(platform), _) => platform.to_string(),
+        (None, Some(host)) => match lang {
+            Lang::Ru => format!("сайт {host}"),
+            Lang::En => format!("the site {host}"),
+        },
+        (None, None) => match lang {
+            Lang::Ru => "любая платформа".to_string(),
+            Lang::En => "any platform".to_string(),
+        },
+    };
+    match (lang, handle.is_empty()) {
+        (Lang::Ru, false) => format!("Прочитано как: {place}, канал «{handle}»"),
+        (Lang::Ru, true) => format!("Прочитано как: {place}"),
+        (Lang::En, false) => format!("Read as: {place}, channel \"{handle}\""),
+        (Lang::En, true) => format!("Read as: {place}"),
+    }
+}
+
+/// What a sign of imitation means, in plain words.
+pub fn sign_text(lang: Lang, sign: Sign) -> &'static str {
+    match (lang, sign) {
+        (Lang::Ru, Sign::ConfusableLetters) => {
+            "В адресе есть буквы другого алфавита, которые выглядят как латинские (например, русская «а» вместо латинской «a»)"
+        }
+        (Lang::Ru, Sign::InvisibleCharacters) => "В адресе спрятаны невидимые символы",
+        (Lang::Ru, Sign::SwappedCharacters) => {
+            "Символы заменены похожими: цифра «0» вместо буквы «o», «1» вместо «l», «rn» вместо «m» и т. п."
+        }
+        (Lang::Ru, Sign::OneCharacterOff) => {
+            "Адрес отличается от официального одним символом"
+        }
+        (Lang::Ru, Sign::ImitatedSite) => "Сайт только называется похоже на настоящую платформу",
+        (Lang::En, Sign::ConfusableLetters) => {
+            "The address has letters of another alphabet that look Latin (a Cyrillic «а» for a Latin \"a\")"
+        }
+        (Lang::En, Sign::InvisibleCharacters) => "The address hides invisible characters",
+        (Lang::En, Sign::SwappedCharacters) => {
+            "Characters are swapped for lookalikes: the digit 0 for the letter o, 1 for l, rn for m"
+        }
+        (Lang::En, Sign::OneCharacterOff) => "The address differs from the official one by one character",
+        (Lang::En, Sign::ImitatedSite) => "The site's name only resembles the real platform's",
+    }
+}
+
+/// Why a checked channel was not found.
+pub fn not_found_reason(lang: Lang, reason: &NotFound) -> String {
+    match (lang, reason) {
+        (Lang::Ru, NotFound::NotALink) => {
+            "Это не похоже на ссылку или имя канала. Скопируйте адрес канала целиком.".to_string()
+        }
+        (Lang::En, NotFound::NotALink) => {
+            "This does not look like a link or a channel name. Copy the channel's whole address.".to_string()
+        }
+        (Lang::Ru, NotFound::OtherSite(host)) => format!(
+            "Ссылка ведёт на сайт {host}, а это не ВКонтакте, Одноклассники, MAX или Telegram — даже если название похоже."
+        ),
+        (Lang::En, NotFound::OtherSite(host)) => format!(
+            "The link leads to the site {host}, which is not VK, Odnoklassniki, MAX or Telegram, however similar the name."
+        ),
+        (Lang::Ru, NotFound::UnknownHandle) => {
+            "В каталоге нет официального канала с таким адресом.".to_string()
+        }
+        (Lang::En, NotFound::UnknownHandle) => {
+            "The catalog has no official channel at this address.".to_string()
+        }
+    }
+}
+
+/// The button that searches for a respelled text: «Искать «школа»».
+pub fn search_instead(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Ru => format!("искать «{text}»"),
+        Lang::En => format!("search for \"{text}\""),
+    }
+}
+
+/// The button that drops a filter: «Убрать «Здравоохранение» — найдётся 3 организации».
+pub fn drop_filter(lang: Lang, label: &str, found: usize) -> String {
+    let organizations = counted(lang, found as u64, ORGANIZATIONS);
+    match lang {
+        Lang::Ru => {
+            let verb = plural(lang, found as u64, "найдётся", "найдутся", "найдутся");
+            format!("Убрать «{label}» — {verb} {organizations}")
+        }
+        Lang::En => format!("Remove \"{label}\": {organizations} found"),
+    }
+}
+
+/// The federal districts in their official order, as the catalog names them.
+pub const DISTRICTS: [&str; 8] = [
+    "Центральный",
+    "Северо-Западный",
+    "Южный",
+    "Северо-Кавказский",
+    "Приволжский",
+    "Уральский",
+    "Сибирский",
+    "Дальневосточный",
+];
+
+/// A federal district's heading in the region list; `None` for the regions no source
+/// places in a district.
+pub fn district_name(lang: Lang, district: Option<&str>) -> String {
+    let Some(district) = district else {
+        return match lang {
+            Lang::Ru => "Другие регионы".to_string(),
+            Lang::En => "Other regions".to_string(),
+        };
+    };
+    match lang {
+        Lang::Ru => format!("{district} федеральный округ"),
+        Lang::En => {
+            let english = match district {
+                "Центральный" => "Central",
+                "Северо-Западный" => "North-Western",
+                "Южный" => "Southern",
+                "Северо-Кавказский" => "North Caucasian",
+                "Приволжский" => "Volga",
+                "Уральский" => "Ural",
+                "Сибирский" => "Siberian",
+                "Дальневосточный" => "Far Eastern",
+                other => other,
+            };
+            format!("{english} Federal District")
+        }
+    }
+}
+
+/// «2 906 организаций, 4 378 каналов, 1 234 567 подписчиков в 1 регионе».
+pub fn stats_totals(lang: Lang, stats: &Stats) -> String {
+    let organizations = counted(lang, stats.organizations as u64, ORGANIZATIONS);
+    let channels = counted(lang, stats.channels as u64, CHANNELS);
+    let subscribers = counted(lang, stats.subscribers, SUBSCRIBERS);
+    let regions = stats.regions as u64;
+    match lang {
+        Lang::Ru => {
+            let noun = plural(lang, regions, "регионе", "регионах", "регионах");
+            format!(
+                "{organizations}, {channels}, {subscribers} в {} {noun}",
+                group_digits(lang, regions)
+            )
+        }
+        Lang::En => {
+            let noun = plural(lang, regions, "region", "regions", "regions");
+            format!(
+                "{organizations}, {channels} and {subscribers} in {} {noun}",
+                group_digits(lang, regions)
+            )
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! Госпаблики: the browser app. Mounts the root component and nothing else.
 
 mod app;
+mod browser;
 mod components;
 mod i18n;
 mod load;
+mod preferences;
 mod timing;
 mod url_state;
 mod views;

@@ -1,10 +1,11 @@
 use catalog::{Channel, Platform};
 use leptos::prelude::*;
 
-use crate::components::use_lang;
+use crate::components::platform_icon::css_token;
+use crate::components::{use_lang, PlatformIcon};
 use crate::i18n::{subscribers, subscribers_short, texts};
 
-/// One channel as a link: platform name and handle, subscribers, verified mark.
+/// One channel as a link: platform icon and name, handle, subscribers, verified mark.
 ///
 /// The URL was checked by the core (http(s), on one of the platform's hosts), so it is
 /// safe to put in `href`; the handle and names are inserted as text.
@@ -21,6 +22,7 @@ pub fn ChannelLink(
     let count = channel.subscribers;
     view! {
         <a class=class href=channel.url target="_blank" rel="noopener noreferrer">
+            <PlatformIcon platform=platform.id.clone()/>
             <span class="channel__platform">{platform.name}":"</span>
             <span class="channel__handle">{channel.handle}</span>
             {count.map(|n| view! {
@@ -35,11 +37,4 @@ pub fn ChannelLink(
             <span class="visually-hidden">" "{t.opens_in_new_tab}</span>
         </a>
     }
-}
-
-/// Platform ids come from the catalog; only letters, digits and `-` reach a class name.
-fn css_token(id: &str) -> String {
-    id.chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect()
 }

@@ -1,7 +1,7 @@
 use catalog::{group_digits, Facet};
 use leptos::prelude::*;
 
-use crate::components::use_lang;
+use crate::components::{use_lang, PlatformIcon};
 use crate::i18n::facet_name;
 
 /// One value of a filter as the panel shows it.
@@ -32,29 +32,47 @@ pub fn FacetGroup(
     view! {
         <fieldset class=class>
             <legend class="facet__legend">{facet_name(lang, facet)}</legend>
-            <ul class="facet__list">
-                <For
-                    each=move || options.get()
-                    key=|option| (option.value.clone(), option.count, option.selected)
-                    children=move |option| {
-                        let value = option.value.clone();
-                        view! {
-                            <li class="facet__option">
-                                <label>
-                                    <input
-                                        type="checkbox"
-                                        prop:checked=option.selected
-                                        on:change=move |_| on_toggle.run((facet, value.clone()))
-                                    />
-                                    <span class="facet__label">{option.label}</span>
-                                    " "
-                                    <span class="facet__count">{group_digits(lang, option.count as u64)}</span>
-                                </label>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
+            <FacetOptions facet options on_toggle/>
         </fieldset>
+    }
+}
+
+/// The checkboxes of some values of a filter, as a list.
+#[component]
+pub fn FacetOptions(
+    /// Which filter the values belong to.
+    facet: Facet,
+    /// The values to offer, with counts.
+    options: Signal<Vec<FacetOption>>,
+    /// Called with the value whose checkbox changed.
+    on_toggle: Callback<(Facet, String)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <ul class="facet__list">
+            <For
+                each=move || options.get()
+                key=|option| (option.value.clone(), option.count, option.selected)
+                children=move |option| {
+                    let value = option.value.clone();
+                    let icon = (facet == Facet::Platform).then(|| view! { <PlatformIcon platform=option.value.clone()/> });
+                    view! {
+                        <li class="facet__option">
+                            <label>
+                                <input
+                                    type="checkbox"
+                                    prop:checked=option.selected
+                                    on:change=move |_| on_toggle.run((facet, value.clone()))
+                                />
+                                {icon}
+                                <span class="facet__label">{option.label}</span>
+                                " "
+                                <span class="facet__count">{group_digits(lang, option.count as u64)}</span>
+                            </label>
+                        </li>
+                    }
+                }
+            />
+        </ul>
     }
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use catalog::{Catalog, Facet, FacetCount, Facets};
 use leptos::prelude::*;
 
-use crate::components::{use_lang, FacetGroup, FacetOption};
+use crate::components::{use_lang, FacetGroup, FacetOption, RegionFacet};
 use crate::i18n::texts;
 
 /// Every filter with its values and counts. On narrow screens it folds into a
@@ -22,6 +22,7 @@ pub fn FilterPanel(
     let t = texts(use_lang());
     let group = move |facet: Facet| {
         let catalog = catalog.clone();
+        let catalog_for_regions = catalog.clone();
         let options = Signal::derive(move || {
             facets.with(|facets| {
                 let counts = match facet {
@@ -37,11 +38,15 @@ pub fn FilterPanel(
             })
         });
         let shown = move || options.with(|options| !options.is_empty());
-        view! {
-            <Show when=shown>
-                <FacetGroup facet options on_toggle/>
-            </Show>
-        }
+        let group = move || {
+            if facet == Facet::Region {
+                view! { <RegionFacet options catalog=catalog_for_regions.clone() on_toggle/> }
+                    .into_any()
+            } else {
+                view! { <FacetGroup facet options on_toggle/> }.into_any()
+            }
+        };
+        view! { <Show when=shown>{group()}</Show> }
     };
     view! {
         <details class="filters" open=starts_open()>

@@ -3,21 +3,26 @@ use std::sync::Arc;
 use catalog::{Catalog, Organization};
 use leptos::prelude::*;
 
-use crate::components::{use_lang, ChannelLink};
+use crate::components::{use_lang, ChannelLink, HighlightedText};
 use crate::i18n::texts;
 
-/// One organisation in the list: its names, where it is, its sector and its channels.
+/// One organisation in the list: its name (a link to its card, with the matched words
+/// marked), short name, where it is, its sector and its channels.
 #[component]
 pub fn OrganizationItem(
     /// The organisation to show.
     org: Organization,
     /// The catalog, to name the region, sector and platforms.
     catalog: Arc<Catalog>,
+    /// The search text, whose words are marked in the names.
+    text: Signal<String>,
+    /// Called with the organisation's id when its card is asked for.
+    on_open: Callback<String>,
 ) -> impl IntoView {
     let t = texts(use_lang());
     let region = catalog.region(&org.region).map(|r| r.name.clone());
     let sector = catalog.sector(&org.sector).map(|s| s.name.clone());
-    let place: Vec<String> = [region, org.municipality.clone(), sector]
+    let place: Vec<String> = [org.municipality.clone(), region, sector]
         .into_iter()
         .flatten()
         .collect();
@@ -29,10 +34,24 @@ pub fn OrganizationItem(
             Some(view! { <li><ChannelLink channel=channel.clone() platform/></li> })
         })
         .collect();
+    let id = org.id.clone();
     view! {
         <li class="org" data-org-id=org.id.clone()>
-            <h3 class="org__name">{org.name.clone()}</h3>
-            {org.short_name.clone().map(|short| view! { <p class="org__short">{short}</p> })}
+            <h3 class="org__name">
+                <a
+                    class="org__link"
+                    href=format!("?org={}", org.id)
+                    on:click=move |ev| {
+                        ev.prevent_default();
+                        on_open.run(id.clone());
+                    }
+                >
+                    <HighlightedText text=org.name.clone() query=text/>
+                </a>
+            </h3>
+            {org.short_name.clone().map(|short| view! {
+                <p class="org__short"><HighlightedText text=short query=text/></p>
+            })}
             <p class="org__place">{place.join(" · ")}</p>
             <ul class="org__channels" aria-label=t.channels_of>{channels}</ul>
         </li>

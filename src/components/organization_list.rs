@@ -4,55 +4,92 @@ use catalog::{Catalog, Results};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, OrganizationItem};
-use crate::i18n::{show_more, shown_of, texts};
+use crate::i18n::{show_more, show_previous, shown_range, texts};
 
-/// How many organisations one page shows.
-const PAGE: usize = 50;
+/// How many organisations a step of the list adds.
+const PAGE: usize = 20;
+/// The most organisations on the page at once. An organisation with its channels is
+/// about 22 elements, so the list stays near 1,300 elements however far the reader goes:
+/// going further drops the first page, which «Показать предыдущие» brings back.
+const WINDOW: usize = 60;
 
-/// The organisations found, a page at a time.
+/// The organisations found, a window at a time.
 #[component]
 pub fn OrganizationList(
     /// The search results; the list reads their positions in `catalog.organizations`,
     /// in order, without copying them.
     results: Memo<Results>,
-    /// The query string the list belongs to; a new one starts again at the first page.
+    /// The query string of the search the list belongs to; a new one starts again at the
+    /// top.
     query_key: Signal<String>,
     /// The catalog the positions point into.
     catalog: Arc<Catalog>,
+    /// The search text, whose words are marked in the names.
+    text: Signal<String>,
+    /// Called with an organisation's id when its card is asked for.
+    on_open: Callback<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    // How far the user has paged, for which query. A page count left over from another
-    // query does not apply, so the list starts at the top after every new search
+    // Which window the reader has moved to, for which search. A window left over from
+    // another search does not apply, so the list starts at the top after every new search
     // without an effect resetting anything.
-    let paged = RwSignal::new((String::new(), PAGE));
-    let shown = Memo::new(move |_| {
-        let total = results.with(|r| r.organizations.len());
-        let pages = paged.with(|(key, count)| {
-            query_key.with(|current| if key == current { *count } else { PAGE })
-        });
-        pages.min(total)
-    });
+    let moved = RwSignal::new((String::new(), 0usize, PAGE));
     let total = move || results.with(|r| r.organizations.len());
-    let more = move || shown.get() < total();
-    let visible = move || results.with(|r| r.organizations[..shown.get()].to_vec());
+    let window = Memo::new(move |_| {
+        let (start, end) = moved.with(|(key, start, end)| {
+            query_key.with(|current| {
+                if key == current {
+                    (*start, *end)
+                } else {
+                    (0, PAGE)
+                }
+            })
+        });
+        let total = total();
+        (start.min(total), end.min(total))
+    });
+    let visible = move || {
+        let (start, end) = window.get();
+        results.with(|r| r.organizations[start..end].to_vec())
+    };
     let item = move |position: u32| {
         let org = catalog.organizations[position as usize].clone();
-        view! { <OrganizationItem org catalog=catalog.clone()/> }
+        view! { <OrganizationItem org catalog=catalog.clone() text on_open/> }
+    };
+    let more = move || window.get().1 < total();
+    let earlier = move || window.get().0 > 0;
+    let next = move |_| {
+        let (start, end) = window.get();
+        let end = (end + PAGE).min(total());
+        moved.set((query_key.get(), start.max(end.saturating_sub(WINDOW)), end));
+    };
+    let previous = move |_| {
+        let (start, end) = window.get();
+        let start = start.saturating_sub(PAGE);
+        moved.set((query_key.get(), start, end.min(start + WINDOW)));
     };
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h2 id="results-title" class="visually-hidden">{texts(lang).organizations}</h2>
-            <ol class="results__list">
+            <h2 id="results-title" class="visually-hidden" tabindex="-1">{texts(lang).organizations}</h2>
+            <Show when=earlier>
+                <button type="button" class="button button--secondary results__previous" on:click=previous>
+                    {move || show_previous(lang, PAGE.min(window.get().0))}
+                </button>
+            </Show>
+            <ol class="results__list" start=move || window.get().0 + 1>
                 <For each=visible key=|position| *position children=item/>
             </ol>
+            <Show when=move || { total() > PAGE }>
+                <p class="results__progress">
+                    {move || {
+                        let (start, end) = window.get();
+                        shown_range(lang, start + 1, end, total())
+                    }}
+                </p>
+            </Show>
             <Show when=more>
-                <p class="results__progress">{move || shown_of(lang, shown.get(), total())}</p>
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| paged.set((query_key.get(), shown.get() + PAGE))
-                >
-                    {move || show_more(lang, PAGE.min(total() - shown.get()))}
+                <button type="button" class="button" on:click=next>
+                    {move || show_more(lang, PAGE.min(total() - window.get().1))}
                 </button>
             </Show>
         </section>

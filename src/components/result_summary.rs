@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::use_lang;
-use crate::i18n::{found, texts};
+use crate::i18n::found;
 
 /// The one live sentence that says how many organisations were found; screen readers
 /// announce it as it changes.
@@ -15,6 +15,5 @@ pub fn ResultSummary(
         <p class="summary" role="status" data-testid="result-count">
             {move || found(lang, count.get())}
         </p>
-        {move || (count.get() == 0).then(|| view! { <p class="summary__empty">{texts(lang).nothing_found}</p> })}
     }
 }

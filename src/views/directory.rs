@@ -1,83 +1,55 @@
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use catalog::{Facet, Query};
+use catalog::{Checker, Lang, Query, View};
 use leptos::prelude::*;
 
 use crate::components::{
-    use_lang, CatalogHeader, Chip, DemoBanner, FilterChips, FilterPanel, OrganizationList,
-    ResultSummary, SearchBox, SkippedNotice, SortControl,
+    use_lang, AppearancePanel, CatalogHeader, DemoBanner, LanguageSwitch, SkippedNotice, ViewNav,
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
-use crate::timing::measure;
+use crate::preferences::use_preferences;
 use crate::url_state::{use_url_state, HistoryMode};
+use crate::views::{CheckView, SelectionView};
 
-/// The directory: search, filters and results, all derived from the address.
+/// The directory: the header, the sections, and the section the address asks for.
 #[component]
 pub fn Directory(
     /// The catalog as loaded, indexed, with what had to be skipped.
     loaded: Arc<LoadedCatalog>,
 ) -> impl IntoView {
-    let t = texts(use_lang());
+    let lang = use_lang();
+    let t = texts(lang);
     let url = use_url_state();
+    let preferences = use_preferences();
     let catalog = loaded.catalog.clone();
-    let index = loaded.index.clone();
 
-    // Derived, never synced: the query from the address, the results from the query.
+    // Derived, never synced: the query from the address, the section from the query.
     let query = Memo::new({
         let catalog = catalog.clone();
         move |_| url.query().sanitized(&catalog)
     });
-    let results = Memo::new(move |_| {
-        query.with(|query| measure("gospubliki:search", || index.search(query)))
-    });
-    // Memos, not derived signals: each is read in several places, and a derived signal
-    // would recompute (and clone) for every read.
-    let query_key = Memo::new(move |_| query.with(Query::to_query_string));
-    let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
+    let view = Memo::new(move |_| query.with(|q| q.view));
+    // The checker's tables are built the first time a link is checked, not at load.
+    let checker: Arc<OnceLock<Checker>> = Arc::default();
 
-    let on_input = Callback::new(move |text: String| {
-        let next = Query {
-            text,
-            org: None,
-            ..query.get_untracked()
-        };
-        url.navigate(&next, HistoryMode::Replace);
+    let section_href = Callback::new(move |view: View| address(&query.with(|q| q.with_view(view))));
+    let on_section = Callback::new(move |view: View| {
+        url.navigate(&query.get_untracked().with_view(view), HistoryMode::Push);
     });
-    let on_toggle = Callback::new(move |(facet, value): (Facet, String)| {
-        url.navigate(
-            &query.get_untracked().toggled(facet, &value),
-            HistoryMode::Push,
-        );
+    let other_lang = move |lang: Lang| Query {
+        lang: Some(lang),
+        ..query.get()
+    };
+    let switch_href = Signal::derive(move || {
+        address(&other_lang(match lang {
+            Lang::Ru => Lang::En,
+            Lang::En => Lang::Ru,
+        }))
     });
-    let on_reset = Callback::new(move |()| {
-        url.navigate(&query.get_untracked().without_filters(), HistoryMode::Push);
-    });
-    let on_sort = Callback::new(move |sort| {
-        url.navigate(
-            &Query {
-                sort,
-                ..query.get_untracked()
-            },
-            HistoryMode::Push,
-        );
-    });
-
-    let chips = Memo::new({
-        let catalog = catalog.clone();
-        move |_| {
-            query.with(|query| {
-                Facet::ALL
-                    .iter()
-                    .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
-                    .map(|(facet, value)| Chip {
-                        facet,
-                        value: value.clone(),
-                        label: catalog.label(facet, value),
-                    })
-                    .collect::<Vec<_>>()
-            })
-        }
+    let on_switch = Callback::new(move |chosen: Lang| {
+        preferences.lang.set(chosen);
+        url.navigate(&other_lang(chosen), HistoryMode::Replace);
     });
 
     let skipped = loaded.skipped.total();
@@ -85,44 +57,56 @@ pub fn Directory(
         catalog.source.clone().map(|s| (t.source, s)),
         catalog.license.clone().map(|s| (t.license, s)),
     ];
+    let body = {
+        let loaded = loaded.clone();
+        move || match view.get() {
+            View::Check => view! {
+                <CheckView catalog=loaded.catalog.clone() checker=checker.clone() query/>
+            }
+            .into_any(),
+            View::Search | View::Stats => view! {
+                <SelectionView loaded=loaded.clone() query/>
+            }
+            .into_any(),
+        }
+    };
     view! {
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
         {catalog.demo.then(|| view! { <DemoBanner/> })}
-        <div class="page">
-            <CatalogHeader
-                title=catalog.title.clone()
-                updated=catalog.updated
-                organizations=catalog.organizations.len()
-                channels=catalog.channel_count()
-            />
-            {(skipped > 0).then(|| view! { <SkippedNotice count=skipped problems=loaded.problems.clone()/> })}
-            <SearchBox text=Signal::derive(move || query.with(|q| q.text.clone())) on_input/>
-            <div class="layout">
-                <aside class="layout__filters" aria-label=t.filters>
-                    <FilterPanel
-                        facets=Signal::from(facets)
-                        chosen=Signal::derive(move || query.with(Query::filter_count))
-                        catalog=catalog.clone()
-                        on_toggle
-                    />
-                </aside>
-                <main id="main" class="layout__results">
-                    <FilterChips chips=Signal::from(chips) on_remove=on_toggle on_reset/>
-                    <div class="results__bar">
-                        <ResultSummary count=Signal::derive(move || results.with(|r| r.organizations.len()))/>
-                        <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>
-                    </div>
-                    <OrganizationList
-                        results
-                        query_key=Signal::from(query_key)
-                        catalog=catalog.clone()
-                    />
-                </main>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <CatalogHeader
+                    title=catalog.title.clone()
+                    updated=catalog.updated
+                    organizations=catalog.organizations.len()
+                    channels=catalog.channel_count()
+                />
+                <div class="site-header__tools">
+                    <LanguageSwitch href=switch_href on_switch/>
+                    <AppearancePanel appearance=preferences.appearance/>
+                </div>
             </div>
-        </div>
+            {(skipped > 0).then(|| view! {
+                <div class="site-header__notice">
+                    <SkippedNotice count=skipped problems=loaded.problems.clone()/>
+                </div>
+            })}
+            <ViewNav current=Signal::from(view) href=section_href on_select=on_section/>
+        </header>
+        <div class="page">{body}</div>
         <footer class="site-footer">
             {footer.into_iter().flatten().map(|(label, text)| view! {
                 <p><span class="site-footer__label">{label}": "</span>{text}</p>
             }).collect_view()}
         </footer>
+    }
+}
+
+/// The relative address of a state: `?…`, or the bare path for the default view, so the
+/// sub-path the app is served from stays.
+pub fn address(query: &Query) -> String {
+    match query.to_query_string() {
+        canonical if canonical.is_empty() => "./".to_string(),
+        canonical => format!("?{canonical}"),
     }
 }

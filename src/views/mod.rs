@@ -1,5 +1,10 @@
-//! Whole-page views, chosen by the root.
+//! Whole-page views: they read the state from the address, derive what to show and
+//! write the reader's choices back to the address. Components below them only render.
 
+mod check_view;
 mod directory;
+mod selection_view;
 
+pub use check_view::CheckView;
 pub use directory::Directory;
+pub use selection_view::SelectionView;

@@ -5,6 +5,7 @@
 //! and no UI types, so the browser app and the native data tool run the very same
 //! rules, and `cargo test` checks them natively.
 
+mod appearance;
 mod check;
 mod export;
 mod format;
@@ -16,6 +17,7 @@ mod search;
 mod stats;
 mod translit;
 
+pub use appearance::{Appearance, Scheme, TextSize};
 pub use check::{
     read as read_channel, ChannelRef, Check, Checker, NotFound, Reading, Sign, Verdict,
 };
@@ -32,8 +34,8 @@ pub use parse::{
 };
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
-    highlight, search_tokens, sort_key, Facet, FacetCount, Facets, Index, Query, Results, Segment,
-    Sort, View,
+    highlight, search_tokens, sort_key, words_match, Facet, FacetCount, Facets, Index, Query,
+    Results, Segment, Sort, View,
 };
 pub use stats::{Stats, StatsRow, TOP_REGIONS};
 pub use translit::transliterate;

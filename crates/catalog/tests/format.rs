@@ -86,3 +86,49 @@ fn compact_counts() {
     check_compact(Lang::En, 12_345, "12.3K");
     check_compact(Lang::En, 2_000_000, "2M");
 }
+
+/// A stored appearance string and what it reads back as, written canonically.
+fn check_appearance(stored: &str, canonical: &str) {
+    assert_eq!(
+        catalog::Appearance::from_storage(stored).to_storage(),
+        canonical,
+        "stored: {stored}"
+    );
+}
+
+#[test]
+fn low_vision_settings_survive_storage() {
+    check_appearance("", "text=normal;scheme=system;images=on");
+    check_appearance(
+        "text=largest;scheme=white-on-black;images=off",
+        "text=largest;scheme=white-on-black;images=off",
+    );
+    check_appearance(
+        "images=off;text=large",
+        "text=large;scheme=system;images=off",
+    );
+    check_appearance(
+        "text=huge;scheme=pink;images=maybe",
+        "text=normal;scheme=system;images=on",
+    );
+    check_appearance("garbage", "text=normal;scheme=system;images=on");
+}
+
+#[test]
+fn region_list_search_matches_word_starts_in_any_order() {
+    let check = |label: &str, filter: &str, expected: bool| {
+        assert_eq!(
+            catalog::words_match(label, filter),
+            expected,
+            "{label} / {filter}"
+        );
+    };
+    check("Новосибирская область", "ново", true);
+    check("Новосибирская область", "обл нов", true);
+    check("Ненецкий автономный округ", "округ нен", true);
+    check("Кемеровская область — Кузбасс", "кузбасс", true);
+    check("Кемеровская область — Кузбасс", "басс", false);
+    check("Республика Саха (Якутия)", "якут", true);
+    check("Москва", "", true);
+    check("Москва", "питер", false);
+}

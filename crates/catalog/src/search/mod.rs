@@ -7,7 +7,7 @@ mod index;
 mod query;
 pub(crate) mod text;
 
-pub use highlight::{highlight, Segment};
+pub use highlight::{highlight, words_match, Segment};
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
 pub use query::{Facet, Query, Sort, View};
 pub use text::tokens as search_tokens;

@@ -1,0 +1,148 @@
+//! The few things the app asks of the browser beyond rendering: saving a file, copying
+//! text, moving focus, the page's language and appearance, and remembered preferences.
+//! Each fails quietly: a browser that refuses (storage disabled, no clipboard) leaves the
+//! page working without that one convenience.
+
+use catalog::{Appearance, Lang};
+use wasm_bindgen::{JsCast, JsValue};
+
+const LANG_KEY: &str = "gospubliki.lang";
+const APPEARANCE_KEY: &str = "gospubliki.appearance";
+
+/// Offers `text` as a file download, built in the page: no server is asked.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(document) = document() else { return };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(link) = document
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        link.set_href(&url);
+        link.set_download(file_name);
+        link.click();
+    }
+    // The click has started the download; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Copies text to the clipboard; `true` once the browser says it is there.
+/// `navigator.clipboard` is reached by name, as web-sys offers it only behind an
+/// unstable flag.
+pub async fn copy_text(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(clipboard) = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("clipboard"))
+    else {
+        return false;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) = write
+        .and_then(|write| write.call1(&clipboard, &JsValue::from_str(&text)).ok())
+        .and_then(|value| value.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Moves focus, once the page has rendered the change that brought it, to the first
+/// element that matches one of `selectors`, tried in order.
+pub fn focus_soon(selectors: Vec<String>) {
+    leptos::prelude::request_animation_frame(move || {
+        let Some(document) = document() else { return };
+        let element = selectors
+            .iter()
+            .find_map(|selector| document.query_selector(selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(element) = element {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// The address of the page as it is now, for "copy link".
+pub fn current_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
+}
+
+/// Sets `<html lang>` and the window title, which live outside the app's root.
+pub fn set_document_language(lang: Lang, title: &str) {
+    if let Some(document) = document() {
+        if let Some(html) = document.document_element() {
+            let _ = html.set_attribute("lang", lang.as_str());
+        }
+        document.set_title(title);
+    }
+}
+
+/// Puts the low-vision settings on `<html>` as data attributes the stylesheet reads.
+pub fn apply_appearance(appearance: Appearance) {
+    let Some(html) = document().and_then(|d| d.document_element()) else {
+        return;
+    };
+    let _ = html.set_attribute("data-text", appearance.text.as_str());
+    let _ = html.set_attribute("data-scheme", appearance.scheme.as_str());
+    let _ = html.set_attribute("data-images", if appearance.images { "on" } else { "off" });
+}
+
+/// The language the user chose last time, if any.
+pub fn stored_lang() -> Option<Lang> {
+    storage()?
+        .get_item(LANG_KEY)
+        .ok()
+        .flatten()
+        .as_deref()
+        .and_then(Lang::parse)
+}
+
+/// Remembers the user's language.
+pub fn store_lang(lang: Lang) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANG_KEY, lang.as_str());
+    }
+}
+
+/// The low-vision settings chosen last time, or the ordinary page.
+pub fn stored_appearance() -> Appearance {
+    storage()
+        .and_then(|s| s.get_item(APPEARANCE_KEY).ok().flatten())
+        .map(|text| Appearance::from_storage(&text))
+        .unwrap_or_default()
+}
+
+/// Remembers the low-vision settings.
+pub fn store_appearance(appearance: Appearance) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(APPEARANCE_KEY, &appearance.to_storage());
+    }
+}
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// `localStorage`, which throws in some private modes and sandboxed frames.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Opens the print dialog (the card prints with large QR codes).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

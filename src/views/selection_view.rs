@@ -1,0 +1,266 @@
+use std::sync::Arc;
+
+use catalog::{Facet, Query, Stats, View};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::{
+    use_lang, Chip, DownloadButtons, DownloadFormat, FilterChips, FilterPanel, NoResults,
+    OrganizationCard, OrganizationList, Relaxation, ResultSummary, SearchBox, SortControl,
+    StatsPanel,
+};
+use crate::i18n::texts;
+use crate::load::LoadedCatalog;
+use crate::timing::measure;
+use crate::url_state::{use_url_state, HistoryMode};
+
+/// A selection of the catalog, made with the search box and the filters, shown as a list
+/// (with an organisation's card when one is open) or as statistics.
+#[component]
+pub fn SelectionView(
+    /// The catalog as loaded and indexed.
+    loaded: Arc<LoadedCatalog>,
+    /// The state from the address, already checked against the catalog.
+    query: Memo<Query>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let url = use_url_state();
+    let catalog = loaded.catalog.clone();
+    let index = loaded.index.clone();
+
+    let results = Memo::new({
+        let index = index.clone();
+        move |_| query.with(|query| measure("gospubliki:search", || index.search(query)))
+    });
+    // Memos, not derived signals: each is read in several places, and a derived signal
+    // would recompute (and clone) for every read.
+    let search_key = Memo::new(move |_| {
+        query.with(|q| {
+            Query {
+                org: None,
+                view: View::Search,
+                check: None,
+                lang: None,
+                ..q.clone()
+            }
+            .to_query_string()
+        })
+    });
+    let text = Memo::new(move |_| query.with(|q| q.text.clone()));
+    let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
+    let count = Memo::new(move |_| results.with(|r| r.organizations.len()));
+    let view = Memo::new(move |_| query.with(|q| q.view));
+    let open_org = Memo::new(move |_| query.with(|q| q.org.clone()));
+
+    let go = move |next: Query, mode: HistoryMode| url.navigate(&next, mode);
+    let on_input = Callback::new(move |text: String| {
+        let next = Query {
+            text,
+            org: None,
+            ..query.get_untracked()
+        };
+        go(next, HistoryMode::Replace);
+    });
+    let on_toggle = Callback::new(move |(facet, value): (Facet, String)| {
+        go(
+            query.get_untracked().toggled(facet, &value),
+            HistoryMode::Push,
+        );
+    });
+    let on_reset = Callback::new(move |()| {
+        go(query.get_untracked().without_filters(), HistoryMode::Push);
+    });
+    let on_sort = Callback::new(move |sort| {
+        let next = Query {
+            sort,
+            ..query.get_untracked()
+        };
+        go(next, HistoryMode::Push);
+    });
+    let on_open = Callback::new(move |id: String| {
+        let next = Query {
+            org: Some(id),
+            ..query.get_untracked()
+        };
+        go(next, HistoryMode::Push);
+    });
+    // The card's organisation to give focus back to when the card closes.
+    let return_to = StoredValue::new(None::<String>);
+    let on_close = Callback::new(move |()| {
+        let current = query.get_untracked();
+        return_to.set_value(current.org.clone());
+        go(
+            Query {
+                org: None,
+                ..current
+            },
+            HistoryMode::Push,
+        );
+    });
+    // Focus follows the card: to its title when it opens (by a click, a link or Back),
+    // and back to the organisation's name in the list when it closes. This effect only
+    // moves the browser's focus; it writes no signal.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let org = open_org.get();
+        match (&org, previous.flatten()) {
+            (Some(_), _) => browser::focus_soon(vec!["#card-title".into()]),
+            (None, Some(closed)) => {
+                let id = return_to.get_value().unwrap_or(closed);
+                browser::focus_soon(vec![
+                    format!("li[data-org-id=\"{id}\"] .org__link"),
+                    "#results-title".into(),
+                ]);
+            }
+            (None, None) => {}
+        }
+        org
+    });
+
+    let on_download = Callback::new({
+        let catalog = catalog.clone();
+        move |format: DownloadFormat| {
+            let positions = results.with_untracked(|r| r.organizations.clone());
+            let stem = match catalog.updated {
+                Some(date) => format!("gospubliki-{date}"),
+                None => "gospubliki".to_string(),
+            };
+            let name = format!("{stem}.{}", format.as_str());
+            match format {
+                DownloadFormat::Csv => browser::download(
+                    &name,
+                    "text/csv;charset=utf-8",
+                    &catalog.to_csv(&positions, lang),
+                ),
+                DownloadFormat::Json => browser::download(
+                    &name,
+                    "application/json",
+                    &catalog.subset(&positions).to_json(),
+                ),
+            }
+        }
+    });
+
+    let chips = Memo::new({
+        let catalog = catalog.clone();
+        move |_| {
+            query.with(|query| {
+                Facet::ALL
+                    .iter()
+                    .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
+                    .map(|(facet, value)| Chip {
+                        facet,
+                        value: value.clone(),
+                        label: catalog.label(facet, value),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    });
+
+    // What the main column shows. A memo, so the list is not built again while the reader
+    // types and the results change; only a change of mode renders a different part.
+    let mode = Memo::new(move |_| {
+        if let Some(id) = open_org.get() {
+            Mode::Card(id)
+        } else if view.get() == View::Stats {
+            Mode::Stats
+        } else if count.get() == 0 {
+            Mode::Nothing
+        } else {
+            Mode::List
+        }
+    });
+    let content = {
+        let catalog = catalog.clone();
+        move || match mode.get() {
+            Mode::Card(id) => catalog
+                .organizations
+                .iter()
+                .find(|o| o.id == id)
+                .cloned()
+                .map(|org| view! { <OrganizationCard org catalog=catalog.clone() on_close/> })
+                .into_any(),
+            Mode::Stats => {
+                let stats = Memo::new({
+                    let catalog = catalog.clone();
+                    move |_| results.with(|r| Stats::of(&catalog, &r.organizations))
+                });
+                view! { <StatsPanel stats=Signal::from(stats) catalog=catalog.clone()/> }.into_any()
+            }
+            Mode::Nothing => {
+                let catalog = catalog.clone();
+                let index = index.clone();
+                (move || {
+                    let (suggestion, relaxations) = query.with(|q| {
+                        let relaxations = index
+                            .relaxations(q)
+                            .into_iter()
+                            .map(|(facet, value, found)| Relaxation {
+                                label: catalog.label(facet, &value),
+                                facet,
+                                value,
+                                found,
+                            })
+                            .collect::<Vec<_>>();
+                        (index.suggestion(q), relaxations)
+                    });
+                    view! {
+                        <NoResults suggestion relaxations on_respell=on_input on_drop=on_toggle/>
+                    }
+                })
+                .into_any()
+            }
+            Mode::List => view! {
+                <OrganizationList
+                    results
+                    query_key=Signal::from(search_key)
+                    catalog=catalog.clone()
+                    text=Signal::from(text)
+                    on_open
+                />
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <SearchBox text=Signal::from(text) on_input/>
+        <div class="layout">
+            <aside class="layout__filters" aria-label=t.filters>
+                <FilterPanel
+                    facets=Signal::from(facets)
+                    chosen=Signal::derive(move || query.with(Query::filter_count))
+                    catalog=catalog.clone()
+                    on_toggle
+                />
+            </aside>
+            <main id="main" class="layout__results" tabindex="-1">
+                <Show when=move || open_org.with(Option::is_none)>
+                    <FilterChips chips=Signal::from(chips) on_remove=on_toggle on_reset/>
+                    <div class="results__bar">
+                        <ResultSummary count=Signal::from(count)/>
+                        <Show when=move || view.get() == View::Search>
+                            <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>
+                        </Show>
+                        <Show when=move || { count.get() > 0 }>
+                            <DownloadButtons on_download/>
+                        </Show>
+                    </div>
+                </Show>
+                {content}
+            </main>
+        </div>
+    }
+}
+
+/// What the main column of a selection shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mode {
+    /// The card of the organisation with this id.
+    Card(String),
+    Stats,
+    /// The search found nothing: say so and offer a way out.
+    Nothing,
+    List,
+}
