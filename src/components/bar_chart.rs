@@ -50,13 +50,14 @@ pub fn BarChart(
             }
         })
         .collect_view();
+    // The table sits in a hidden box: a table ignores the 1-pixel size that hides text.
     view! {
         <figure class="chart">
             <figcaption class="chart__title">{title.clone()}</figcaption>
             <svg class="chart__drawing" viewBox=format!("0 0 {WIDTH} {height}") aria-hidden="true" focusable="false">
                 {drawn}
             </svg>
-            <table class="visually-hidden">
+            <div class="visually-hidden"><table>
                 <caption>{title}</caption>
                 <thead><tr><th scope="col">{label_header}</th><th scope="col">{value_header}</th></tr></thead>
                 <tbody>
@@ -64,7 +65,7 @@ pub fn BarChart(
                         <tr><th scope="row">{bar.label}</th><td>{bar.shown}</td></tr>
                     }).collect_view()}
                 </tbody>
-            </table>
+            </table></div>
         </figure>
     }
 }

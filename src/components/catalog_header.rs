@@ -21,12 +21,12 @@ pub fn CatalogHeader(
     let date = updated.map(|date| data_date(lang, date));
     let size = catalog_size(lang, organizations, channels);
     view! {
-        <header class="catalog-header">
+        <div class="catalog-header">
             <h1>{title}</h1>
             <p class="catalog-header__facts">
                 {date.map(|date| view! { <span class="catalog-header__date">{date}</span> })}
                 <span class="catalog-header__size" data-testid="catalog-size">{size}</span>
             </p>
-        </header>
+        </div>
     }
 }

@@ -26,10 +26,10 @@ pub fn ChannelLink(
             <span class="channel__platform">{platform.name}":"</span>
             <span class="channel__handle">{channel.handle}</span>
             {count.map(|n| view! {
-                <span class="channel__subscribers" title=subscribers(lang, n)>
-                    <span aria-hidden="true">{subscribers_short(lang, n)}</span>
-                    <span class="visually-hidden">{subscribers(lang, n)}</span>
+                <span class="channel__subscribers" aria-hidden="true" title=subscribers(lang, n)>
+                    {subscribers_short(lang, n)}
                 </span>
+                <span class="visually-hidden">{subscribers(lang, n)}</span>
             })}
             {channel.verified.then(|| view! {
                 <span class="channel__verified" title=t.verified_explained>"✓ "{t.verified}</span>

@@ -9,9 +9,9 @@ use crate::i18n::{show_more, show_previous, shown_range, texts};
 /// How many organisations a step of the list adds.
 const PAGE: usize = 20;
 /// The most organisations on the page at once. An organisation with its channels is
-/// about 22 elements, so the list stays near 1,300 elements however far the reader goes:
-/// going further drops the first page, which «Показать предыдущие» brings back.
-const WINDOW: usize = 60;
+/// about 22 elements, so the list stays near 1,100 elements however far the reader goes:
+/// going further drops the first organisations, which «Показать предыдущие» brings back.
+const WINDOW: usize = 50;
 
 /// The organisations found, a window at a time.
 #[component]

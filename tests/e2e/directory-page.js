@@ -21,6 +21,30 @@ export class DirectoryPage {
     this.sort = page.getByRole('combobox', { name: 'Порядок' });
     this.resetFilters = page.getByRole('button', { name: 'Сбросить всё' });
     this.chips = page.getByRole('list', { name: 'Выбранные фильтры' });
+    this.sections = page.getByRole('navigation', { name: 'Разделы' });
+    this.card = page.locator('article.card[data-org-id]');
+    this.cardTitle = page.getByRole('heading', { level: 2 }).and(page.locator('#card-title'));
+    this.backToResults = page.getByRole('button', { name: 'К результатам поиска' });
+    this.checkInput = page.getByRole('textbox', { name: 'Ссылка на канал или его имя' });
+    this.checkButton = page.getByRole('button', { name: 'Проверить', exact: true });
+    this.verdict = page.locator('[data-verdict]');
+    this.lowVision = page.getByRole('button', { name: 'Версия для слабовидящих' });
+    this.downloadCsv = page.getByRole('button', { name: 'CSV (Excel)' });
+    this.downloadJson = page.getByRole('button', { name: 'JSON' });
+  }
+
+  /** A section's link in the navigation. */
+  section(name) {
+    return this.sections.getByRole('link', { name, exact: true });
+  }
+
+  /** Checks a pasted link with the form and waits for the verdict. */
+  async check(text) {
+    await this.checkInput.fill(text);
+    await this.checkButton.click();
+    await expect.poll(() => this.params().get('check')).toBe(text.trim());
+    await expect(this.verdict).toHaveCount(1);
+    return this.verdict.getAttribute('data-verdict');
   }
 
   /** The checkbox of one filter value, found by its label (the count follows it). */
@@ -37,8 +61,10 @@ export class DirectoryPage {
 
   /** The count shown next to a filter value. */
   async filterCount(group, label) {
-    const name = await this.filter(group, label).evaluate((box) => box.closest('label').textContent);
-    return Number(name.replace(label, '').replace(/\s/g, ''));
+    const count = await this.filter(group, label).evaluate(
+      (box) => box.closest('label').querySelector('.facet__count').textContent,
+    );
+    return Number(count.replace(/\s/g, ''));
   }
 
   /** The number in the result sentence («Найдено 1 605 организаций» → 1605). */
@@ -77,14 +103,26 @@ export class DirectoryPage {
     await expect(this.catalogSize).toBeVisible();
   }
 
-  /** Pages through the whole list with "show more" and returns every id shown. */
-  async revealAll() {
-    while (await this.showMore.isVisible()) {
-      const before = await this.organizations.count();
-      await this.showMore.click();
-      await expect(this.organizations).not.toHaveCount(before);
-    }
+  /** The ids of the organisations on the page, in order. */
+  ids() {
     return this.organizations.evaluateAll((items) => items.map((item) => item.dataset.orgId));
+  }
+
+  /**
+   * Moves through the whole list with «Показать ещё» and returns every id shown, in
+   * order. The list keeps a window of the results, so each step adds the ids that came
+   * after the last one seen.
+   */
+  async revealAll() {
+    const seen = await this.ids();
+    while (await this.showMore.isVisible()) {
+      const last = seen[seen.length - 1];
+      await this.showMore.click();
+      await expect(this.organizations.last()).not.toHaveAttribute('data-org-id', last);
+      const ids = await this.ids();
+      seen.push(...ids.slice(ids.indexOf(last) + 1));
+    }
+    return seen;
   }
 }
 

@@ -18,7 +18,7 @@ test.describe('search', () => {
     const count = await directory.count();
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThan(total);
-    await expect(directory.organizations).toHaveCount(Math.min(count, 50));
+    await expect(directory.organizations).toHaveCount(Math.min(count, 20));
     for (const name of await directory.names()) {
       expect(name.toLowerCase()).toContain('школ');
       // Numbers are exact: № 5, never № 15 or № 50.
@@ -202,7 +202,7 @@ test.describe('the URL is the state', () => {
     const numbers = names
       .filter((name) => name.startsWith('Муниципальное бюджетное общеобразовательное учреждение «Средняя'))
       .map((name) => Number(name.match(/№ (\d+)/)[1]));
-    expect(numbers.length).toBeGreaterThan(5);
+    expect(numbers.length).toBeGreaterThan(3);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
     await other.page.close();
   });

@@ -51,7 +51,7 @@ test.describe('the demo catalog', () => {
 
     await directory.searchBox.fill('Анжеро-Судженский');
     const first = directory.organizations.first();
-    await expect(first).toContainText('Кемеровская область — Кузбасс · Анжеро-Судженский городской округ');
+    await expect(first).toContainText('Анжеро-Судженский городской округ · Кемеровская область — Кузбасс');
   });
 
   test('works from a sub-path and asks nothing of any other origin', async ({ page }) => {
@@ -95,8 +95,16 @@ test.describe('a catalog with bad records', () => {
     expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
     expect(await page.locator('main b, main script, main img, h1 em').count()).toBe(0);
 
+    // Links go to the organisations' own cards in this app, or to checked channel URLs.
     const hrefs = await page.locator('main a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs.sort()).toEqual(['https://max.ru/licey9_gos', 'https://vk.com/gb1_belovo', 'https://vk.com/sosh1_belovo']);
+    expect(hrefs.sort()).toEqual([
+      '?org=42-1',
+      '?org=42-2',
+      '?org=54-1',
+      'https://max.ru/licey9_gos',
+      'https://vk.com/gb1_belovo',
+      'https://vk.com/sosh1_belovo',
+    ]);
   });
 });
 
