@@ -3,7 +3,7 @@
 //! Each fails quietly: a browser that refuses (storage disabled, no clipboard) leaves the
 //! page working without that one convenience.
 
-use catalog::{Appearance, Lang};
+use catalog::{Appearance, Lang, TextSize};
 use wasm_bindgen::{JsCast, JsValue};
 
 const LANG_KEY: &str = "gospubliki.lang";
@@ -70,6 +70,15 @@ pub fn focus_soon(selectors: Vec<String>) {
             let _ = element.focus();
         }
     });
+}
+
+/// Whether the filters sit beside the results: a wide window (the layout's breakpoint
+/// in the stylesheet) and text no larger than «Крупный», which keeps two columns.
+pub fn is_two_column_layout(appearance: Appearance) -> bool {
+    let wide = web_sys::window()
+        .and_then(|window| window.match_media("(min-width: 48rem)").ok().flatten())
+        .is_none_or(|query| query.matches());
+    wide && matches!(appearance.text, TextSize::Normal | TextSize::Large)
 }
 
 /// The address of the page as it is now, for "copy link".

@@ -23,7 +23,7 @@ pub fn ChannelLink(
     view! {
         <a class=class href=channel.url target="_blank" rel="noopener noreferrer">
             <PlatformIcon platform=platform.id.clone()/>
-            <span class="channel__platform">{platform.name}":"</span>
+            <span class="channel__platform">{platform.name_in(lang).to_string()}":"</span>
             <span class="channel__handle">{channel.handle}</span>
             {count.map(|n| view! {
                 <span class="channel__subscribers" aria-hidden="true" title=subscribers(lang, n)>

@@ -25,7 +25,7 @@ pub fn CheckVerdict(
             .platform
             .as_deref()
             .and_then(|id| catalog.platform(id))
-            .map(|p| p.name.clone());
+            .map(|p| p.name_in(lang).to_string());
         reading_of(
             lang,
             platform.as_deref(),

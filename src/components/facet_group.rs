@@ -56,8 +56,13 @@ pub fn FacetOptions(
                 children=move |option| {
                     let value = option.value.clone();
                     let icon = (facet == Facet::Platform).then(|| view! { <PlatformIcon platform=option.value.clone()/> });
+                    let class = if option.count == 0 && !option.selected {
+                        "facet__option facet__option--empty"
+                    } else {
+                        "facet__option"
+                    };
                     view! {
-                        <li class="facet__option">
+                        <li class=class>
                             <label>
                                 <input
                                     type="checkbox"

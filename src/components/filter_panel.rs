@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{Catalog, Facet, FacetCount, Facets};
+use catalog::{Catalog, Facet, FacetCount, Facets, Lang};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, FacetGroup, FacetOption, RegionFacet};
@@ -18,8 +18,12 @@ pub fn FilterPanel(
     catalog: Arc<Catalog>,
     /// Called with the filter and value whose checkbox changed.
     on_toggle: Callback<(Facet, String)>,
+    /// Whether the panel starts unfolded: beside the results it does, but above them (a
+    /// phone, or large text) it would push the results a screen down.
+    starts_open: bool,
 ) -> impl IntoView {
-    let t = texts(use_lang());
+    let lang = use_lang();
+    let t = texts(lang);
     let group = move |facet: Facet| {
         let catalog = catalog.clone();
         let catalog_for_regions = catalog.clone();
@@ -33,7 +37,7 @@ pub fn FilterPanel(
                 };
                 counts
                     .iter()
-                    .map(|count| option(&catalog, facet, count))
+                    .map(|count| option(&catalog, facet, count, lang))
                     .collect::<Vec<_>>()
             })
         });
@@ -49,7 +53,7 @@ pub fn FilterPanel(
         view! { <Show when=shown>{group()}</Show> }
     };
     view! {
-        <details class="filters" open=starts_open()>
+        <details class="filters" open=starts_open>
             <summary class="filters__summary">
                 {t.filters}
                 {move || (chosen.get() > 0).then(|| format!(" ({})", chosen.get()))}
@@ -64,19 +68,11 @@ pub fn FilterPanel(
     }
 }
 
-/// The panel starts open beside the results on a wide screen, and folded on a phone,
-/// where it would push the results a screen down (the same width as the layout's CSS).
-fn starts_open() -> bool {
-    web_sys::window()
-        .and_then(|window| window.match_media("(min-width: 48rem)").ok().flatten())
-        .is_none_or(|query| query.matches())
-}
-
 /// One value as the panel shows it, named as people call it.
-fn option(catalog: &Catalog, facet: Facet, count: &FacetCount) -> FacetOption {
+fn option(catalog: &Catalog, facet: Facet, count: &FacetCount, lang: Lang) -> FacetOption {
     FacetOption {
         value: count.value.clone(),
-        label: catalog.label(facet, &count.value),
+        label: catalog.label(facet, &count.value, lang),
         count: count.count,
         selected: count.selected,
     }

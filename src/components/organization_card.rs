@@ -29,7 +29,9 @@ pub fn OrganizationCard(
         (t.field_municipality, org.municipality.clone()),
         (
             t.field_sector,
-            catalog.sector(&org.sector).map(|s| s.name.clone()),
+            catalog
+                .sector(&org.sector)
+                .map(|s| s.name_in(lang).to_string()),
         ),
         (
             t.field_level,
@@ -47,7 +49,7 @@ pub fn OrganizationCard(
         .iter()
         .filter_map(|channel| {
             let platform = catalog.platform(&channel.platform)?.clone();
-            let label = qr_label(lang, &platform.name, &channel.handle);
+            let label = qr_label(lang, platform.name_in(lang), &channel.handle);
             let status = if channel.verified {
                 t.verified_status
             } else {

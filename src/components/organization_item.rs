@@ -19,9 +19,12 @@ pub fn OrganizationItem(
     /// Called with the organisation's id when its card is asked for.
     on_open: Callback<String>,
 ) -> impl IntoView {
-    let t = texts(use_lang());
+    let lang = use_lang();
+    let t = texts(lang);
     let region = catalog.region(&org.region).map(|r| r.name.clone());
-    let sector = catalog.sector(&org.sector).map(|s| s.name.clone());
+    let sector = catalog
+        .sector(&org.sector)
+        .map(|s| s.name_in(lang).to_string());
     let place: Vec<String> = [org.municipality.clone(), region, sector]
         .into_iter()
         .flatten()

@@ -23,7 +23,7 @@ pub fn StatsPanel(
             let bars = |rows: &[StatsRow], facet: Facet, value: fn(&StatsRow) -> u64| {
                 rows.iter()
                     .map(|row| Bar {
-                        label: catalog.label(facet, &row.value),
+                        label: catalog.label(facet, &row.value, lang),
                         value: value(row),
                         shown: group_digits(lang, value(row)),
                     })

@@ -11,6 +11,7 @@ use crate::components::{
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
+use crate::preferences::use_preferences;
 use crate::timing::measure;
 use crate::url_state::{use_url_state, HistoryMode};
 
@@ -26,6 +27,7 @@ pub fn SelectionView(
     let lang = use_lang();
     let t = texts(lang);
     let url = use_url_state();
+    let preferences = use_preferences();
     let catalog = loaded.catalog.clone();
     let index = loaded.index.clone();
 
@@ -151,7 +153,7 @@ pub fn SelectionView(
                     .map(|(facet, value)| Chip {
                         facet,
                         value: value.clone(),
-                        label: catalog.label(facet, value),
+                        label: catalog.label(facet, value, lang),
                     })
                     .collect::<Vec<_>>()
             })
@@ -197,7 +199,7 @@ pub fn SelectionView(
                             .relaxations(q)
                             .into_iter()
                             .map(|(facet, value, found)| Relaxation {
-                                label: catalog.label(facet, &value),
+                                label: catalog.label(facet, &value, lang),
                                 facet,
                                 value,
                                 found,
@@ -233,6 +235,7 @@ pub fn SelectionView(
                     chosen=Signal::derive(move || query.with(Query::filter_count))
                     catalog=catalog.clone()
                     on_toggle
+                    starts_open=browser::is_two_column_layout(preferences.appearance.get_untracked())
                 />
             </aside>
             <main id="main" class="layout__results" tabindex="-1">

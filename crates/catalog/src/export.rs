@@ -91,7 +91,7 @@ impl Catalog {
             for channel in &org.channels {
                 let platform = self
                     .platform(&channel.platform)
-                    .map_or(channel.platform.as_str(), |p| p.name.as_str());
+                    .map_or(channel.platform.as_str(), |p| p.name_in(lang));
                 let subscribers = channel
                     .subscribers
                     .map(|n| n.to_string())

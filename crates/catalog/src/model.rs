@@ -5,6 +5,8 @@
 
 use serde::Serialize;
 
+use crate::format::Lang;
+
 /// The value of the top-level `"format"` field of a catalog file.
 pub const FORMAT: &str = "gospubliki-catalog";
 
@@ -183,6 +185,26 @@ impl Serialize for IsoDate {
     }
 }
 
+impl Sector {
+    /// The name in `lang`: the English one where the catalog gives it.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.name_en) {
+            (Lang::En, Some(name)) => name,
+            _ => &self.name,
+        }
+    }
+}
+
+impl Platform {
+    /// The name in `lang`: the English one where the catalog gives it.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (lang, &self.name_en) {
+            (Lang::En, Some(name)) => name,
+            _ => &self.name,
+        }
+    }
+}
+
 impl Catalog {
     /// The region with this code.
     pub fn region(&self, code: &str) -> Option<&Region> {
@@ -199,16 +221,17 @@ impl Catalog {
         self.platforms.iter().find(|platform| platform.id == id)
     }
 
-    /// What people call a filter value: a region's short name (or its name), a sector's
-    /// or platform's name, a municipality as it is; the value itself when unknown.
-    pub fn label(&self, facet: crate::Facet, value: &str) -> String {
+    /// What people call a filter value in `lang`: a region's short name (or its name), a
+    /// sector's or platform's name, a municipality as it is; the value itself when
+    /// unknown. Regions and municipalities have Russian names only.
+    pub fn label(&self, facet: crate::Facet, value: &str, lang: Lang) -> String {
         use crate::Facet;
         match facet {
             Facet::Region => self
                 .region(value)
                 .map(|r| r.short_name.clone().unwrap_or_else(|| r.name.clone())),
-            Facet::Sector => self.sector(value).map(|s| s.name.clone()),
-            Facet::Platform => self.platform(value).map(|p| p.name.clone()),
+            Facet::Sector => self.sector(value).map(|s| s.name_in(lang).to_string()),
+            Facet::Platform => self.platform(value).map(|p| p.name_in(lang).to_string()),
             Facet::Municipality => None,
         }
         .unwrap_or_else(|| value.to_string())

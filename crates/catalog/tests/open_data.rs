@@ -1,7 +1,7 @@
 //! What leaves the app: the CSV and JSON downloads of a selection, the statistics of a
 //! selection, and QR codes of channel links.
 
-use catalog::{parse_catalog, qr_path, Catalog, Lang, Stats, QUIET_ZONE};
+use catalog::{parse_catalog, qr_path, Catalog, Facet, Lang, Stats, QUIET_ZONE};
 use serde_json::json;
 
 fn catalog() -> Catalog {
@@ -51,6 +51,23 @@ fn csv_opens_in_russian_excel_and_runs_no_formulas() {
         ],
     );
     check_csv(&[], Lang::Ru, &["id;Название;Краткое название;Код региона;Регион;Муниципальное образование;Код сферы;Сфера;Уровень;ОГРН;Сайт;Платформа;Адрес канала;Подписчики;Подтверждён"]);
+}
+
+#[test]
+fn names_in_english_where_the_catalog_gives_them() {
+    let catalog = catalog();
+    assert_eq!(
+        catalog.label(Facet::Sector, "education", Lang::En),
+        "Education"
+    );
+    assert_eq!(
+        catalog.label(Facet::Sector, "education", Lang::Ru),
+        "Образование"
+    );
+    assert_eq!(
+        catalog.label(Facet::Sector, "health", Lang::En),
+        "Здравоохранение"
+    );
 }
 
 #[test]

@@ -375,20 +375,29 @@ fn tokens() {
 
 #[test]
 fn filter_value_labels() {
-    use catalog::Facet;
+    use catalog::{Facet, Lang};
     let catalog = catalog();
-    let check =
-        |facet, value: &str, expected: &str| assert_eq!(catalog.label(facet, value), expected);
-    check(Facet::Region, "42", "Кузбасс");
-    check(Facet::Region, "54", "Новосибирская область");
-    check(Facet::Sector, "health", "Здравоохранение");
-    check(Facet::Platform, "max", "MAX");
+    let check = |facet, value: &str, lang, expected: &str| {
+        assert_eq!(
+            catalog.label(facet, value, lang),
+            expected,
+            "{value} in {lang:?}"
+        );
+    };
+    check(Facet::Region, "42", Lang::Ru, "Кузбасс");
+    check(Facet::Region, "42", Lang::En, "Кузбасс");
+    check(Facet::Region, "54", Lang::Ru, "Новосибирская область");
+    check(Facet::Sector, "health", Lang::Ru, "Здравоохранение");
+    // Without an English name in the catalog, the Russian one serves.
+    check(Facet::Sector, "health", Lang::En, "Здравоохранение");
+    check(Facet::Platform, "max", Lang::Ru, "MAX");
     check(
         Facet::Municipality,
         "Яйский муниципальный округ",
+        Lang::Ru,
         "Яйский муниципальный округ",
     );
-    check(Facet::Sector, "mining", "mining");
+    check(Facet::Sector, "mining", Lang::Ru, "mining");
 }
 
 /// A name, a search text, and the name with the matched words in brackets.
