@@ -87,11 +87,8 @@ pub fn SelectionView(
         };
         go(next, HistoryMode::Push);
     });
-    // The card's organisation to give focus back to when the card closes.
-    let return_to = StoredValue::new(None::<String>);
     let on_close = Callback::new(move |()| {
         let current = query.get_untracked();
-        return_to.set_value(current.org.clone());
         go(
             Query {
                 org: None,
@@ -108,9 +105,9 @@ pub fn SelectionView(
         match (&org, previous.flatten()) {
             (Some(_), _) => browser::focus_soon(vec!["#card-title".into()]),
             (None, Some(closed)) => {
-                let id = return_to.get_value().unwrap_or(closed);
+                // Ids are letters, digits, `_` and `-` (the core checks), safe in a selector.
                 browser::focus_soon(vec![
-                    format!("li[data-org-id=\"{id}\"] .org__link"),
+                    format!("li[data-org-id=\"{closed}\"] .org__link"),
                     "#results-title".into(),
                 ]);
             }
