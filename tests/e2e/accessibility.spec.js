@@ -65,6 +65,27 @@ for (const lang of ['ru', 'en']) {
   }
 }
 
+test.describe('dark colour scheme', () => {
+  test.use({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+  for (const [name, address] of [
+    ['results', '/?q=школа'],
+    ['card', '/?org=42-00002'],
+    ['check-lookalike', '/?check=https%3A%2F%2Fvk.com%2Fgubernat0r_kuzbass'],
+    ['stats', '/?view=stats'],
+  ]) {
+    test(`${name}: no axe violations`, async ({ page }) => {
+      await page.goto(address);
+      await new DirectoryPage(page).loaded();
+      await page.waitForTimeout(150);
+      await mkdir(screenshots, { recursive: true });
+      await page.screenshot({ path: new URL(`${name}-dark-1280.png`, screenshots).pathname, fullPage: true });
+      await page.evaluate(await axeSource);
+      const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    });
+  }
+});
+
 test('zoomed to 200 % at 1280 px, nothing scrolls sideways', async ({ page }) => {
   // 200 % zoom of a 1280 px window lays the page out in 640 CSS pixels.
   await page.setViewportSize({ width: 640, height: 450 });
