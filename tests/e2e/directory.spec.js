@@ -38,6 +38,12 @@ test.describe('organisation card', () => {
       'https://example.org/gospubliki/feedback',
     );
 
+    // Printed, each QR code is 6 cm wide: big enough to scan from a notice board.
+    await page.emulateMedia({ media: 'print' });
+    expect(Math.round((await qr.first().boundingBox()).width)).toBe(227);
+    await expect(page.getByRole('searchbox')).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+
     await directory.card.getByRole('button', { name: 'Скопировать ссылку' }).click();
     await expect(directory.card.getByRole('status')).toHaveText('Ссылка скопирована');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
