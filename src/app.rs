@@ -8,6 +8,7 @@ use crate::components::{LoadFailure, LoadingIndicator};
 use crate::i18n::texts;
 use crate::load::fetch_catalog;
 use crate::preferences::Preferences;
+use crate::service_worker::AppStatus;
 use crate::url_state::UrlState;
 use crate::views::Directory;
 
@@ -18,12 +19,16 @@ pub fn App() -> impl IntoView {
     provide_context(url);
     let preferences = Preferences::load();
     provide_context(preferences);
+    provide_context(AppStatus::start(!url.query().embed));
     // The address's `lang` wins; without one, the language the reader chose last.
     let lang = Memo::new(move |_| url.query().lang.unwrap_or_else(|| preferences.lang.get()));
+    let theme = Memo::new(move |_| url.query().theme);
+    // Effects that write to `<html>`, outside the app's root, and to no signal.
     Effect::new(move |_| {
         let lang = lang.get();
         browser::set_document_language(lang, texts(lang).app_name);
     });
+    Effect::new(move |_| browser::set_theme(theme.get()));
 
     let catalog = LocalResource::new(fetch_catalog);
     let retry = Callback::new(move |()| catalog.refetch());

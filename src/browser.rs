@@ -3,7 +3,7 @@
 //! Each fails quietly: a browser that refuses (storage disabled, no clipboard) leaves the
 //! page working without that one convenience.
 
-use catalog::{Appearance, Lang, TextSize};
+use catalog::{Appearance, Lang, TextSize, Theme};
 use wasm_bindgen::{JsCast, JsValue};
 
 const LANG_KEY: &str = "gospubliki.lang";
@@ -88,6 +88,21 @@ pub fn current_address() -> String {
         .unwrap_or_default()
 }
 
+/// The address of the directory itself, without query or fragment: where the widget and
+/// `embed.js` live.
+pub fn page_base() -> String {
+    web_sys::window()
+        .and_then(|w| {
+            let location = w.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
 /// Sets `<html lang>` and the window title, which live outside the app's root.
 pub fn set_document_language(lang: Lang, title: &str) {
     if let Some(document) = document() {
@@ -106,6 +121,46 @@ pub fn apply_appearance(appearance: Appearance) {
     let _ = html.set_attribute("data-text", appearance.text.as_str());
     let _ = html.set_attribute("data-scheme", appearance.scheme.as_str());
     let _ = html.set_attribute("data-images", if appearance.images { "on" } else { "off" });
+}
+
+/// Puts the embedding site's theme on `<html>` as `data-theme`.
+pub fn set_theme(theme: Theme) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-theme", theme.as_str());
+    }
+}
+
+/// Inside an embedding site's frame: tells the parent page, and only the page at
+/// `parent_origin`, how tall the content is whenever it changes, so the frame can fit it.
+/// The message is `{type: "gospubliki:height", height}` and nothing else.
+pub fn report_height_to(parent_origin: String) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return;
+    };
+    let last = std::cell::Cell::new(0.0);
+    let measured = body.clone();
+    let send = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"gospubliki:height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, &parent_origin);
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(send.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+    }
+    // The observer calls it for as long as the page lives.
+    send.forget();
 }
 
 /// The language the user chose last time, if any.

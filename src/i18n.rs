@@ -3,7 +3,7 @@
 
 use catalog::{
     compact_count, date_in_words, group_digits, plural, Facet, IsoDate, Lang, Level, LoadError,
-    NotFound, Scheme, Sign, Sort, Stats, TextSize, View,
+    NotFound, Scheme, Sign, Sort, Stats, TextSize, Theme, View,
 };
 
 use crate::load::FetchError;
@@ -91,6 +91,22 @@ pub struct Texts {
     pub column_sector: &'static str,
     pub column_organizations: &'static str,
     pub column_region: &'static str,
+    pub embed_credit: &'static str,
+    pub widget_title: &'static str,
+    pub copy_code: &'static str,
+    pub code_copied: &'static str,
+    pub copy_code_failed: &'static str,
+    pub any_value: &'static str,
+    pub embed_title: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_filters: &'static str,
+    pub embed_theme: &'static str,
+    pub embed_language: &'static str,
+    pub snippet_script: &'static str,
+    pub snippet_iframe: &'static str,
+    pub embed_preview: &'static str,
+    pub update_ready: &'static str,
+    pub update_button: &'static str,
 }
 
 const RU: Texts = Texts {
@@ -178,6 +194,22 @@ const RU: Texts = Texts {
     column_sector: "Сфера",
     column_organizations: "Организации",
     column_region: "Регион",
+    embed_credit: "Госпаблики — полный каталог официальных каналов",
+    widget_title: "Госпаблики: официальные каналы",
+    copy_code: "Скопировать код",
+    code_copied: "Код скопирован",
+    copy_code_failed: "Не удалось скопировать: выделите код и скопируйте его",
+    any_value: "Все",
+    embed_title: "Виджет для сайта",
+    embed_intro: "Покажите на сайте школы, больницы или администрации официальные каналы своего региона или своей сферы: выберите фильтры, проверьте виджет ниже и вставьте код на страницу. Виджет ничего не отправляет третьим лицам и не ставит cookie.",
+    embed_filters: "Что показывать",
+    embed_theme: "Оформление",
+    embed_language: "Язык",
+    snippet_script: "Код со скриптом (высота подстраивается сама)",
+    snippet_iframe: "Код только с iframe (высота постоянная)",
+    embed_preview: "Так виджет будет выглядеть",
+    update_ready: "Доступна новая версия —",
+    update_button: "Обновить",
 };
 
 const EN: Texts = Texts {
@@ -263,6 +295,22 @@ const EN: Texts = Texts {
     column_sector: "Sector",
     column_organizations: "Organisations",
     column_region: "Region",
+    embed_credit: "Gospubliki: the full directory of official channels",
+    widget_title: "Gospubliki: official channels",
+    copy_code: "Copy the code",
+    code_copied: "Code copied",
+    copy_code_failed: "Could not copy: select the code and copy it",
+    any_value: "All",
+    embed_title: "A widget for your site",
+    embed_intro: "Show the official channels of your region or sector on a school's, hospital's or administration's site: choose the filters, check the widget below and paste the code into the page. The widget sends nothing to third parties and sets no cookies.",
+    embed_filters: "What to show",
+    embed_theme: "Theme",
+    embed_language: "Language",
+    snippet_script: "Code with the script (the height adjusts itself)",
+    snippet_iframe: "Code with an iframe only (a fixed height)",
+    embed_preview: "How the widget will look",
+    update_ready: "A new version is available:",
+    update_button: "Update",
 };
 
 /// The words of the UI in `lang`.
@@ -508,9 +556,11 @@ pub fn view_name(lang: Lang, view: View) -> &'static str {
         (Lang::Ru, View::Search) => "Поиск",
         (Lang::Ru, View::Check) => "Проверить канал",
         (Lang::Ru, View::Stats) => "Статистика",
+        (Lang::Ru, View::Embed) => "Виджет для сайта",
         (Lang::En, View::Search) => "Search",
         (Lang::En, View::Check) => "Check a channel",
         (Lang::En, View::Stats) => "Statistics",
+        (Lang::En, View::Embed) => "Widget for your site",
     }
 }
 
@@ -714,5 +764,31 @@ pub fn stats_totals(lang: Lang, stats: &Stats) -> String {
                 group_digits(lang, regions)
             )
         }
+    }
+}
+
+/// The name of a widget theme in the embed builder.
+pub fn theme_name(lang: Lang, theme: Theme) -> &'static str {
+    match (lang, theme) {
+        (Lang::Ru, Theme::Auto) => "Как в системе читателя",
+        (Lang::Ru, Theme::Light) => "Светлое",
+        (Lang::Ru, Theme::Dark) => "Тёмное",
+        (Lang::En, Theme::Auto) => "As the reader's system",
+        (Lang::En, Theme::Light) => "Light",
+        (Lang::En, Theme::Dark) => "Dark",
+    }
+}
+
+/// «Нет подключения — данные от 20 ноября 2026».
+pub fn offline_notice(lang: Lang, updated: Option<IsoDate>) -> String {
+    match (lang, updated) {
+        (Lang::Ru, Some(date)) => {
+            format!("Нет подключения — данные от {}", date_in_words(lang, date))
+        }
+        (Lang::Ru, None) => "Нет подключения — показаны сохранённые данные".to_string(),
+        (Lang::En, Some(date)) => {
+            format!("No connection: data as of {}", date_in_words(lang, date))
+        }
+        (Lang::En, None) => "No connection: showing the saved data".to_string(),
     }
 }

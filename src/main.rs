@@ -6,6 +6,7 @@ mod components;
 mod i18n;
 mod load;
 mod preferences;
+mod service_worker;
 mod timing;
 mod url_state;
 mod views;

@@ -18,6 +18,8 @@ pub fn FilterPanel(
     catalog: Arc<Catalog>,
     /// Called with the filter and value whose checkbox changed.
     on_toggle: Callback<(Facet, String)>,
+    /// Filters the embedding site fixed, which are not offered.
+    locked: Signal<Vec<Facet>>,
     /// Whether the panel starts unfolded: beside the results it does, but above them (a
     /// phone, or large text) it would push the results a screen down.
     starts_open: bool,
@@ -41,7 +43,10 @@ pub fn FilterPanel(
                     .collect::<Vec<_>>()
             })
         });
-        let shown = move || options.with(|options| !options.is_empty());
+        let shown = move || {
+            !locked.with(|locked| locked.contains(&facet))
+                && options.with(|options| !options.is_empty())
+        };
         let group = move || {
             if facet == Facet::Region {
                 view! { <RegionFacet options catalog=catalog_for_regions.clone() on_toggle/> }

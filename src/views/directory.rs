@@ -3,14 +3,17 @@ use std::sync::{Arc, OnceLock};
 use catalog::{Checker, Lang, Query, View};
 use leptos::prelude::*;
 
+use crate::browser;
 use crate::components::{
-    use_lang, AppearancePanel, CatalogHeader, DemoBanner, LanguageSwitch, SkippedNotice, ViewNav,
+    use_lang, AppearancePanel, CatalogHeader, ConnectionNotice, DemoBanner, LanguageSwitch,
+    SkippedNotice, ViewNav,
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
+use crate::service_worker::AppStatus;
 use crate::url_state::{use_url_state, HistoryMode};
-use crate::views::{CheckView, SelectionView};
+use crate::views::{CheckView, EmbedView, SelectionView};
 
 /// The directory: the header, the sections, and the section the address asks for.
 #[component]
@@ -22,6 +25,7 @@ pub fn Directory(
     let t = texts(lang);
     let url = use_url_state();
     let preferences = use_preferences();
+    let status = use_context::<AppStatus>().expect("AppStatus is provided by App");
     let catalog = loaded.catalog.clone();
 
     // Derived, never synced: the query from the address, the section from the query.
@@ -52,6 +56,38 @@ pub fn Directory(
         url.navigate(&other_lang(chosen), HistoryMode::Replace);
     });
 
+    let embedded = query.with_untracked(|q| q.embed);
+    if embedded {
+        if let Some(parent) = query.with_untracked(|q| q.parent.clone()) {
+            browser::report_height_to(parent);
+        }
+        // The full directory with the same selection, for the reader who wants more.
+        let full = Signal::derive(move || {
+            address(&Query {
+                embed: false,
+                locked: Vec::new(),
+                parent: None,
+                ..query.get()
+            })
+        });
+        return view! {
+            <div class="embed">
+                <header><h1 class="visually-hidden">{t.widget_title}</h1></header>
+                {catalog.demo.then(|| view! { <DemoBanner/> })}
+                <div class="page">
+                    <SelectionView loaded=loaded.clone() query/>
+                </div>
+                <footer class="embed__credit">
+                    <a href=full target="_blank" rel="noopener noreferrer">
+                        {t.embed_credit}
+                        <span class="visually-hidden">" "{t.opens_in_new_tab}</span>
+                    </a>
+                </footer>
+            </div>
+        }
+        .into_any();
+    }
+
     let skipped = loaded.skipped.total();
     let footer = [
         catalog.source.clone().map(|s| (t.source, s)),
@@ -64,6 +100,10 @@ pub fn Directory(
                 <CheckView catalog=loaded.catalog.clone() checker=checker.clone() query/>
             }
             .into_any(),
+            View::Embed => view! {
+                <EmbedView catalog=loaded.catalog.clone() query/>
+            }
+            .into_any(),
             View::Search | View::Stats => view! {
                 <SelectionView loaded=loaded.clone() query/>
             }
@@ -74,6 +114,12 @@ pub fn Directory(
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         {catalog.demo.then(|| view! { <DemoBanner/> })}
         <header class="site-header">
+            <ConnectionNotice
+                online=Signal::from(status.online)
+                update_ready=Signal::from(status.update_ready)
+                updated=catalog.updated
+                on_update=Callback::new(move |()| status.apply_update())
+            />
             <div class="site-header__inner">
                 <CatalogHeader
                     title=catalog.title.clone()
@@ -100,6 +146,7 @@ pub fn Directory(
             }).collect_view()}
         </footer>
     }
+    .into_any()
 }
 
 /// The relative address of a state: `?…`, or the bare path for the default view, so the

@@ -3,8 +3,10 @@
 
 mod check_view;
 mod directory;
+mod embed_view;
 mod selection_view;
 
 pub use check_view::CheckView;
 pub use directory::Directory;
+pub use embed_view::EmbedView;
 pub use selection_view::SelectionView;

@@ -146,6 +146,7 @@ pub fn SelectionView(
             query.with(|query| {
                 Facet::ALL
                     .iter()
+                    .filter(|&&facet| !query.is_locked(facet))
                     .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
                     .map(|(facet, value)| Chip {
                         facet,
@@ -232,6 +233,7 @@ pub fn SelectionView(
                     chosen=Signal::derive(move || query.with(Query::filter_count))
                     catalog=catalog.clone()
                     on_toggle
+                    locked=Signal::derive(move || query.with(|q| q.locked.clone()))
                     starts_open=browser::is_two_column_layout(preferences.appearance.get_untracked())
                 />
             </aside>

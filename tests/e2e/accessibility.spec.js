@@ -21,6 +21,8 @@ const views = [
   ['check-official', '/?check=https%3A%2F%2Fvk.com%2Fgubernator_kuzbass', null],
   ['check-lookalike', '/?check=https%3A%2F%2Fvk.com%2Fgubernat0r_kuzbass', null],
   ['stats', '/?view=stats', null],
+  ['embed-builder', '/?view=embed&region=42', null],
+  ['widget', '/?embed=1&region=42&sector=education&lock=region,sector', null],
   ['low-vision', '/?q=больница', async (page) => {
     await page.getByRole('button', { name: /^(Версия для слабовидящих|Low-vision version)$/ }).click();
     await page.getByRole('radio', { name: /^(Самый крупный|Largest)$/ }).check();

@@ -98,9 +98,10 @@ export class DirectoryPage {
     return this.page.locator(`li[data-org-id="${id}"]`);
   }
 
-  /** Waits for the directory to be shown (the size sentence is there). */
+  /** Waits for the directory to be shown: the size sentence, or in a widget (which has
+   * no header) the result count. */
   async loaded() {
-    await expect(this.catalogSize).toBeVisible();
+    await expect(this.catalogSize.or(this.page.getByTestId('result-count')).first()).toBeVisible();
   }
 
   /** The ids of the organisations on the page, in order. */

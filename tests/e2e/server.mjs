@@ -6,6 +6,13 @@
 //                             from tests/fixtures/catalogs/NAME.json, or from
 //                             tests/.tmp/NAME.json (files a test writes), or is a 404
 //   /site/slow-NAME/          as /site/NAME/, with the catalog answered after 1.5 s
+//   /site/demo/               dist/ under a sub-path with the demo catalog: for the
+//                             service worker, whose scope is its folder
+//   POST /__next/NAME         from now on, /site/NAME/sw.js is a new build's (another
+//                             build id, so another cache), as after a deploy
+//
+// A second server on PORT + 1 is another origin, a site that embeds the widget: it serves
+// tests/fixtures/hosts/NAME.html with WIDGET replaced by the widget's address.
 //
 // Every answer carries Cache-Control: no-cache, so a file a test rewrites is what the
 // browser gets on its next request.
@@ -20,7 +27,11 @@ const repo = resolve(here, '..', '..');
 const dist = join(repo, 'dist');
 const fixtures = join(repo, 'tests', 'fixtures', 'catalogs');
 const scratch = join(repo, 'tests', '.tmp');
+const hosts = join(repo, 'tests', 'fixtures', 'hosts');
 const port = Number(process.env.PORT || 8081);
+const hostPort = port + 1;
+/** Sites whose service worker is a newer build's, and how many builds newer. */
+const builds = new Map();
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -53,6 +64,7 @@ async function fileAt(path) {
 
 async function catalogFor(name) {
   if (!/^[a-z0-9-]+$/.test(name)) return null;
+  if (name === 'demo') return fileAt(join(dist, 'data', 'catalog.json'));
   return (await fileAt(join(fixtures, `${name}.json`))) ?? (await fileAt(join(scratch, `${name}.json`)));
 }
 
@@ -69,12 +81,27 @@ async function resolveRequest(pathname) {
   if (rest === '/data/catalog.json') {
     return { file: await catalogFor(name), delay: slow ? 1500 : 0 };
   }
+  if (rest === '/sw.js' && builds.get(name)) {
+    // A later build: another build id, so another cache, as a real deploy would have.
+    const file = await fileAt(join(dist, 'sw.js'));
+    const next = file?.body
+      .toString('utf8')
+      .replace(/const BUILD = '([^']+)'/, (_, build) => `const BUILD = '${build}-next${builds.get(name)}'`);
+    return { file: file && { path: file.path, body: Buffer.from(next) }, delay: 0 };
+  }
   const path = inside(dist, decodeURIComponent(rest));
   return { file: path && (await fileAt(path)), delay: 0 };
 }
 
 const server = createServer(async (request, response) => {
   const { pathname } = new URL(request.url, `http://127.0.0.1:${port}`);
+  const next = pathname.match(/^\/__next\/([a-z0-9-]+)$/);
+  if (next && request.method === 'POST') {
+    builds.set(next[1], (builds.get(next[1]) ?? 0) + 1);
+    response.writeHead(204);
+    response.end();
+    return;
+  }
   // A directory without its trailing slash would resolve relative URLs one level up.
   if (/^\/site\/[a-z0-9-]+$/.test(pathname)) {
     response.writeHead(301, { Location: `${pathname}/` });
@@ -96,4 +123,24 @@ const server = createServer(async (request, response) => {
 
 server.listen(port, '127.0.0.1', () => {
   console.log(`test server on http://127.0.0.1:${port}/ serving ${dist}`);
+});
+
+// The embedding site, on another origin. `?widget=/site/NAME/` picks the widget's site.
+const host = createServer(async (request, response) => {
+  const url = new URL(request.url, `http://127.0.0.1:${hostPort}`);
+  const name = url.pathname.match(/^\/([a-z0-9-]+)\.html$/)?.[1];
+  const page = name && (await fileAt(join(hosts, `${name}.html`)));
+  if (!page) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end('Not found');
+    return;
+  }
+  const widgetPath = /^\/[a-z0-9/-]*$/.test(url.searchParams.get('widget') ?? '') ? url.searchParams.get('widget') : '/';
+  const widget = `http://127.0.0.1:${port}${widgetPath.replace(/\/$/, '')}`;
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+  response.end(page.body.toString('utf8').replaceAll('WIDGET', widget));
+});
+
+host.listen(hostPort, '127.0.0.1', () => {
+  console.log(`embedding site on http://127.0.0.1:${hostPort}/`);
 });

@@ -34,8 +34,8 @@ pub use parse::{
 };
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
-    highlight, search_tokens, sort_key, words_match, Facet, FacetCount, Facets, Index, Query,
-    Results, Segment, Sort, View,
+    highlight, is_origin, search_tokens, sort_key, words_match, Facet, FacetCount, Facets, Index,
+    Query, Results, Segment, Sort, Theme, View,
 };
 pub use stats::{Stats, StatsRow, TOP_REGIONS};
 pub use translit::transliterate;

@@ -1,7 +1,7 @@
 //! The URL is the state: reading any query string never fails, writing is canonical,
 //! and writing then reading gives the same state back.
 
-use catalog::{Facet, Lang, Query, Sort, View};
+use catalog::{Facet, Lang, Query, Sort, Theme, View};
 use proptest::prelude::*;
 
 /// A query string as it may arrive, and the canonical string it is written back as.
@@ -80,6 +80,22 @@ fn value() -> impl Strategy<Value = String> {
 }
 
 fn query() -> impl Strategy<Value = Query> {
+    let embedding = (
+        any::<bool>(),
+        prop::sample::subsequence(Facet::ALL.to_vec(), 0..=4),
+        prop::sample::select(Theme::ALL.to_vec()),
+        prop::option::of("https?://[a-z0-9.-]{1,20}(:[0-9]{1,5})?"),
+    );
+    (base_query(), embedding).prop_map(|(query, (embed, locked, theme, parent))| Query {
+        embed,
+        locked,
+        theme,
+        parent,
+        ..query
+    })
+}
+
+fn base_query() -> impl Strategy<Value = Query> {
     (
         "[^\u{0}]{0,40}",
         prop::collection::vec(value(), 0..4),
@@ -105,6 +121,7 @@ fn query() -> impl Strategy<Value = Query> {
                     view: if check.is_some() { View::Check } else { view },
                     check: check.map(|c| c.trim().to_string()),
                     lang,
+                    ..Query::default()
                 }
             },
         )
@@ -127,6 +144,10 @@ proptest! {
         prop_assert_eq!(&canonical.check, &query.check);
         prop_assert_eq!(canonical.view, query.view);
         prop_assert_eq!(canonical.lang, query.lang);
+        prop_assert_eq!(canonical.embed, query.embed);
+        prop_assert_eq!(&canonical.locked, &query.locked);
+        prop_assert_eq!(canonical.theme, query.theme);
+        prop_assert_eq!(&canonical.parent, &query.parent);
         for facet in Facet::ALL {
             let mut expected: Vec<String> = query.values(facet).to_vec();
             expected.sort();
@@ -141,6 +162,7 @@ proptest! {
 fn views_checks_and_languages() {
     check("view=stats", "view=stats");
     check("view=check", "view=check");
+    check("view=embed&region=42", "region=42&view=embed");
     check("view=search", "");
     check("view=map", "");
     check("check=vk.com/school12", "check=vk.com%2Fschool12");
@@ -164,5 +186,51 @@ fn views_checks_and_languages() {
             .without_filters()
             .to_query_string(),
         "check=x&lang=en"
+    );
+}
+
+#[test]
+fn embedding_parameters() {
+    check("embed=1", "embed=1");
+    check("embed=0", "");
+    check("embed=yes", "");
+    check(
+        "lock=sector,region&region=42&sector=education&embed=1",
+        "region=42&sector=education&embed=1&lock=region,sector",
+    );
+    check("lock=region,nothing,region", "lock=region");
+    check("theme=dark", "theme=dark");
+    check("theme=auto", "");
+    check("theme=pink", "");
+    check(
+        "parent=https%3A%2F%2Fschool12.example.ru",
+        "parent=https%3A%2F%2Fschool12.example.ru",
+    );
+    check(
+        "parent=http%3A%2F%2F127.0.0.1%3A8082",
+        "parent=http%3A%2F%2F127.0.0.1%3A8082",
+    );
+    check("parent=https%3A%2F%2Fevil.ru%2Fpath", "");
+    check("parent=javascript%3Aalert(1)", "");
+    check("parent=*", "");
+
+    let locked = Query::from_query_str("region=42&sector=education&lock=region&embed=1");
+    assert_eq!(
+        locked.toggled(Facet::Region, "42").regions,
+        ["42"],
+        "a locked filter stays"
+    );
+    assert_eq!(
+        locked.toggled(Facet::Sector, "education").to_query_string(),
+        "region=42&embed=1&lock=region"
+    );
+    assert_eq!(
+        locked.without_filters().to_query_string(),
+        "region=42&embed=1&lock=region"
+    );
+    assert_eq!(
+        locked.filter_count(),
+        1,
+        "only the reader's own choices count"
     );
 }

@@ -52,11 +52,13 @@ pub enum View {
     Check,
     /// Counts and charts for the current selection.
     Stats,
+    /// The builder of the snippet that embeds the directory in another site.
+    Embed,
 }
 
 impl View {
     /// Every view, in the order the navigation lists them.
-    pub const ALL: [View; 3] = [View::Search, View::Check, View::Stats];
+    pub const ALL: [View; 4] = [View::Search, View::Check, View::Stats, View::Embed];
 
     /// The URL value.
     pub fn as_str(self) -> &'static str {
@@ -64,12 +66,41 @@ impl View {
             View::Search => "search",
             View::Check => "check",
             View::Stats => "stats",
+            View::Embed => "embed",
         }
     }
 
     /// Reads a URL value.
     pub fn parse(value: &str) -> Option<View> {
         View::ALL.into_iter().find(|view| view.as_str() == value)
+    }
+}
+
+/// The colour theme an embedding site asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Theme {
+    /// Light or dark as the reader's system prefers.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+    /// The URL value and the `data-theme` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// Reads a URL value.
+    pub fn parse(value: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|theme| theme.as_str() == value)
     }
 }
 
@@ -124,6 +155,13 @@ pub struct Query {
     pub check: Option<String>,
     /// The language asked for in the address; `None` leaves it to the user's preference.
     pub lang: Option<Lang>,
+    /// Shown inside another site: no header, sections or footer.
+    pub embed: bool,
+    /// Filters the embedding site fixed: applied, but neither offered nor removable.
+    pub locked: Vec<Facet>,
+    pub theme: Theme,
+    /// The origin of the embedding page, the only one the widget sends its height to.
+    pub parent: Option<String>,
 }
 
 impl Query {
@@ -162,6 +200,19 @@ impl Query {
                         query.lang = Some(lang);
                     }
                 }
+                "embed" => query.embed = value == "1",
+                "lock" => {
+                    let names = value.split(',').filter_map(decode);
+                    let facets = names
+                        .filter_map(|name| Facet::ALL.into_iter().find(|f| f.as_str() == name));
+                    query.locked.extend(facets);
+                }
+                "theme" => {
+                    if let Some(theme) = decode(value).as_deref().and_then(Theme::parse) {
+                        query.theme = theme;
+                    }
+                }
+                "parent" => query.parent = decode(value).filter(|origin| is_origin(origin)),
                 other => {
                     if let Some(facet) = Facet::ALL.into_iter().find(|f| f.as_str() == other) {
                         let values = value.split(',').filter_map(decode);
@@ -180,6 +231,10 @@ impl Query {
         if query.check.is_some() {
             query.view = View::Check;
         }
+        query.locked = Facet::ALL
+            .into_iter()
+            .filter(|facet| query.locked.contains(facet))
+            .collect();
         query
     }
 
@@ -212,6 +267,23 @@ impl Query {
         if let Some(lang) = self.lang.filter(|&lang| lang != Lang::default()) {
             parts.push(format!("lang={}", lang.as_str()));
         }
+        if self.embed {
+            parts.push("embed=1".to_string());
+        }
+        let locked: Vec<&str> = Facet::ALL
+            .into_iter()
+            .filter(|facet| self.locked.contains(facet))
+            .map(Facet::as_str)
+            .collect();
+        if !locked.is_empty() {
+            parts.push(format!("lock={}", locked.join(",")));
+        }
+        if self.theme != Theme::default() {
+            parts.push(format!("theme={}", self.theme.as_str()));
+        }
+        if let Some(parent) = &self.parent {
+            parts.push(format!("parent={}", encode(parent)));
+        }
         parts.join("&")
     }
 
@@ -234,10 +306,19 @@ impl Query {
         }
     }
 
+    /// Whether the embedding site fixed this filter.
+    pub fn is_locked(&self, facet: Facet) -> bool {
+        self.locked.contains(&facet)
+    }
+
     /// The same query with one filter value added, or removed if it was chosen.
-    /// Dropping the last region also drops the municipalities, which belong to it.
+    /// Dropping the last region also drops the municipalities, which belong to it. A
+    /// locked filter does not change.
     pub fn toggled(&self, facet: Facet, value: &str) -> Query {
         let mut next = self.clone();
+        if self.is_locked(facet) {
+            return next;
+        }
         let values = next.values_mut(facet);
         match values.iter().position(|v| v == value) {
             Some(i) => {
@@ -248,23 +329,33 @@ impl Query {
                 values.sort();
             }
         }
-        if facet == Facet::Region && next.regions.is_empty() {
+        if facet == Facet::Region && next.regions.is_empty() && !self.is_locked(Facet::Municipality)
+        {
             next.municipalities.clear();
         }
         next.org = None;
         next
     }
 
-    /// The same query without any filter (text, order, view and language kept).
+    /// The same query without any filter the reader chose (text, order, view, language,
+    /// the embedding and its locked filters kept).
     pub fn without_filters(&self) -> Query {
-        Query {
+        let mut next = Query {
             text: self.text.clone(),
             sort: self.sort,
             view: self.view,
             check: self.check.clone(),
             lang: self.lang,
+            embed: self.embed,
+            locked: self.locked.clone(),
+            theme: self.theme,
+            parent: self.parent.clone(),
             ..Query::default()
+        };
+        for &facet in &self.locked {
+            *next.values_mut(facet) = self.values(facet).to_vec();
         }
+        next
     }
 
     /// The same selection on another page: the card and the checked link are left
@@ -278,9 +369,13 @@ impl Query {
         }
     }
 
-    /// How many filter values are chosen.
+    /// How many filter values the reader chose (locked ones are the site's, not theirs).
     pub fn filter_count(&self) -> usize {
-        Facet::ALL.iter().map(|&f| self.values(f).len()).sum()
+        Facet::ALL
+            .iter()
+            .filter(|&&f| !self.is_locked(f))
+            .map(|&f| self.values(f).len())
+            .sum()
     }
 
     /// Drops values the catalog does not have, so a stale or hand-edited link shows
@@ -303,6 +398,25 @@ impl Query {
         }
         self
     }
+}
+
+/// Whether `text` is a web origin: `http(s)://host` with an optional port and nothing
+/// after it. The widget posts its height to this origin only.
+pub fn is_origin(text: &str) -> bool {
+    let Some(rest) = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (host, port) = rest.split_once(':').unwrap_or((rest, "80"));
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    let port_ok = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
+    host_ok && port_ok
 }
 
 /// Percent-decodes a query-string component (`+` is a space). `None` for malformed

@@ -1,0 +1,184 @@
+use std::sync::Arc;
+
+use catalog::{Catalog, Facet, Lang, Query, Theme, View};
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::components::{use_lang, SnippetBox};
+use crate::i18n::{facet_name, texts, theme_name};
+use crate::url_state::{use_url_state, HistoryMode};
+
+/// The widget's filters a site owner can fix here: one value each.
+const FIXED: [Facet; 3] = [Facet::Region, Facet::Sector, Facet::Platform];
+
+/// «Виджет для сайта»: choose what a site's widget shows, see it live, copy the snippet.
+/// The filters are the address's, so a builder's link can be shared; the widget's theme
+/// and language are this page's own choices.
+#[component]
+pub fn EmbedView(
+    /// The catalog, for the lists of regions, sectors and platforms.
+    catalog: Arc<Catalog>,
+    /// The state from the address.
+    query: Memo<Query>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = texts(lang);
+    let url = use_url_state();
+    let theme = RwSignal::new(Theme::Auto);
+    let widget_lang = RwSignal::new(lang);
+    let base = browser::page_base();
+
+    // The widget's own address: the chosen filters, fixed, in the compact layout.
+    let widget_query = Memo::new(move |_| {
+        let query = query.get();
+        let locked: Vec<Facet> = FIXED
+            .into_iter()
+            .filter(|&facet| !query.values(facet).is_empty())
+            .collect();
+        Query {
+            regions: query.regions,
+            sectors: query.sectors,
+            platforms: query.platforms,
+            embed: true,
+            locked,
+            theme: theme.get(),
+            lang: Some(widget_lang.get()).filter(|&l| l != Lang::Ru),
+            ..Query::default()
+        }
+    });
+    let widget_src = {
+        let base = base.clone();
+        Signal::derive(move || format!("{base}?{}", widget_query.get().to_query_string()))
+    };
+    let script = {
+        let base = base.clone();
+        Signal::derive(move || {
+            let query = widget_query.get();
+            let mut attributes = vec![format!("src=\"{base}embed.js\"")];
+            for facet in FIXED {
+                let values = query.values(facet);
+                if !values.is_empty() {
+                    attributes.push(format!("data-{}=\"{}\"", facet.as_str(), values.join(",")));
+                }
+            }
+            if query.theme != Theme::Auto {
+                attributes.push(format!("data-theme=\"{}\"", query.theme.as_str()));
+            }
+            if let Some(lang) = query.lang {
+                attributes.push(format!("data-lang=\"{}\"", lang.as_str()));
+            }
+            format!("<script {} async></script>", attributes.join(" "))
+        })
+    };
+    let iframe = Signal::derive(move || {
+        format!(
+            "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" style=\"width:100%;height:640px;border:0\"></iframe>",
+            widget_src.get().replace('&', "&amp;"),
+            texts(widget_lang.get()).widget_title,
+        )
+    });
+
+    let choose = move |facet: Facet, value: String| {
+        let mut next = query.get_untracked();
+        for old in next.values(facet).to_vec() {
+            next = next.toggled(facet, &old);
+        }
+        if !value.is_empty() {
+            next = next.toggled(facet, &value);
+        }
+        url.navigate(
+            &Query {
+                view: View::Embed,
+                ..next
+            },
+            HistoryMode::Replace,
+        );
+    };
+    let select = move |facet: Facet| {
+        let options: Vec<(String, String)> = match facet {
+            Facet::Region => catalog
+                .regions
+                .iter()
+                .map(|r| (r.code.clone(), r.name.clone()))
+                .collect(),
+            Facet::Sector => catalog
+                .sectors
+                .iter()
+                .map(|s| (s.id.clone(), s.name_in(lang).to_string()))
+                .collect(),
+            _ => catalog
+                .platforms
+                .iter()
+                .map(|p| (p.id.clone(), p.name_in(lang).to_string()))
+                .collect(),
+        };
+        let id = format!("embed-{}", facet.as_str());
+        let current = move || query.with(|q| q.values(facet).first().cloned().unwrap_or_default());
+        view! {
+            <div class="embed-builder__field">
+                <label for=id.clone()>{facet_name(lang, facet)}</label>
+                <select id=id on:change=move |ev| choose(facet, event_target_value(&ev))>
+                    <option value="" prop:selected=move || current().is_empty()>{t.any_value}</option>
+                    {options.into_iter().map(|(value, label)| {
+                        let selected = value.clone();
+                        view! {
+                            <option value=value prop:selected=move || current() == selected>{label}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <main id="main" class="embed-builder" tabindex="-1">
+            <h2>{t.embed_title}</h2>
+            <p class="embed-builder__intro">{t.embed_intro}</p>
+            <div class="embed-builder__columns">
+                <form class="embed-builder__form" on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="embed-builder__group">
+                        <legend>{t.embed_filters}</legend>
+                        {FIXED.into_iter().map(select).collect_view()}
+                    </fieldset>
+                    <fieldset class="embed-builder__group">
+                        <legend>{t.embed_theme}</legend>
+                        {Theme::ALL.into_iter().map(|option| view! {
+                            <label class="appearance__option">
+                                <input
+                                    type="radio"
+                                    name="embed-theme"
+                                    prop:checked=move || theme.get() == option
+                                    on:change=move |_| theme.set(option)
+                                />
+                                {theme_name(lang, option)}
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                    <fieldset class="embed-builder__group">
+                        <legend>{t.embed_language}</legend>
+                        {[(Lang::Ru, "Русский"), (Lang::En, "English")].into_iter().map(|(option, name)| view! {
+                            <label class="appearance__option">
+                                <input
+                                    type="radio"
+                                    name="embed-lang"
+                                    prop:checked=move || widget_lang.get() == option
+                                    on:change=move |_| widget_lang.set(option)
+                                />
+                                <span lang=option.as_str()>{name}</span>
+                            </label>
+                        }).collect_view()}
+                    </fieldset>
+                </form>
+                <div class="embed-builder__output">
+                    <SnippetBox title=t.snippet_script code=script id="snippet-script"/>
+                    <SnippetBox title=t.snippet_iframe code=iframe id="snippet-iframe"/>
+                </div>
+            </div>
+            <h3>{t.embed_preview}</h3>
+            <iframe
+                class="embed-builder__preview"
+                src=move || widget_src.get()
+                title=t.embed_preview
+            ></iframe>
+        </main>
+    }
+}
