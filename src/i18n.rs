@@ -489,6 +489,12 @@ fn catalog_error(lang: Lang, url: &str, error: &LoadError) -> String {
             catalog::VERSION
         ),
         (Lang::Ru, MissingList(list)) => format!("В файле каталога {url} нет списка «{list}»"),
+        (Lang::Ru, ShardRegion { expected, found }) => {
+            format!("Файл {url} — часть каталога для региона {found}, а ожидался регион {expected}")
+        }
+        (Lang::En, ShardRegion { expected, found }) => format!(
+            "The file {url} is the catalog part for region {found}; region {expected} was expected"
+        ),
         (Lang::En, MissingList(list)) => format!("The catalog file {url} has no \"{list}\" list"),
     }
 }

@@ -107,6 +107,7 @@ pub fn demo_catalog() -> Catalog {
         sectors: sectors(),
         platforms: platforms(),
         organizations: builder.orgs,
+        shards: Vec::new(),
     }
 }
 

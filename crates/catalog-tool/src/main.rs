@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use catalog::{parse_catalog, Severity};
-use catalog_tool::{demo, report};
+use catalog_tool::{demo, import, report, shards};
 
 const HELP: &str = "\
 catalog-tool — инструмент для тех, кто публикует каталог Госпабликов
@@ -33,6 +33,36 @@ catalog-tool — инструмент для тех, кто публикует �
       Writes a synthetic catalog of N organisations over all 89 regions, for
       benchmarks; the same seed gives the same file.
 
+  catalog-tool import-csv FILE [--out FILE] [--title TEXT] [--updated ГГГГ-ММ-ДД]
+                          [--source TEXT] [--license TEXT]
+      Собирает каталог из таблицы, где одна строка — один канал. Столбцы
+      (названия — как в выгрузке CSV из каталога, по-русски или по-английски):
+        Название* · Адрес канала* · id · ОГРН · Краткое название · Код региона
+        или Регион · Муниципальное образование · Код сферы или Сфера · Уровень
+        (федеральный / региональный / муниципальный) · Сайт · Платформа (если
+        пусто — по адресу) · Подписчики · Подтверждён (да / нет)
+      Строки одной организации объединяются по id, а без id — по ОГРН.
+      Кодировка UTF-8 (с BOM или без) или Windows-1251; разделитель «;» или «,».
+      Каждая отклонённая строка печатается с номером и причиной; остальные
+      попадают в каталог. Код выхода 0 — всё принято; 1 — есть отклонённые.
+      Builds a catalog from a spreadsheet with one row per channel (columns as the
+      directory's CSV download names them, in Russian or English; * required);
+      rows of one organisation are grouped by id, or by OGRN; UTF-8 (with or
+      without BOM) or Windows-1251; `;` or `,`. Each rejected row is printed with
+      its line number and reason. Exit 0 when every row was taken, 1 otherwise.
+
+  catalog-tool shard FILE --out DIR
+      Делит каталог на файлы по регионам: DIR/catalog.json (общий файл со
+      списком частей: регион, адрес, число организаций, размер, SHA-256) и
+      DIR/regions/NN.json, а рядом с каждым — копии .gz и .br для серверов,
+      отдающих заранее сжатые файлы.
+      Splits a catalog into DIR/catalog.json (listing the shards with counts,
+      sizes and SHA-256) and DIR/regions/NN.json, each with .gz and .br copies.
+
+  catalog-tool stats FILE
+      Печатает число организаций, каналов и подписчиков по регионам, сферам и
+      платформам. / Prints counts by region, sector and platform.
+
   catalog-tool help
       Эта справка. / This help.
 ";
@@ -45,6 +75,9 @@ fn main() -> ExitCode {
         ["demo"] => write_output(None, &demo::demo_catalog().to_json()),
         ["demo", "--out", file] => write_output(Some(file), &demo::demo_catalog().to_json()),
         ["synth", rest @ ..] => synth(rest),
+        ["import-csv", file, rest @ ..] => import_csv(file, rest),
+        ["shard", file, "--out", dir] => shard(file, dir),
+        ["stats", file] => stats(file),
         [] | ["help" | "--help" | "-h"] => {
             print!("{HELP}");
             ExitCode::SUCCESS
@@ -83,6 +116,122 @@ fn synth(args: &[&str]) -> ExitCode {
         return ExitCode::from(2);
     };
     write_output(out, &demo::synth_catalog(orgs, seed).to_json())
+}
+
+fn import_csv(path: &str, args: &[&str]) -> ExitCode {
+    let mut options = import::ImportOptions::default();
+    let mut out = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (*flag, rest.next()) {
+            ("--out", Some(file)) => out = Some(*file),
+            ("--title", Some(text)) => options.title = Some(text.to_string()),
+            ("--source", Some(text)) => options.source = Some(text.to_string()),
+            ("--license", Some(text)) => options.license = Some(text.to_string()),
+            ("--updated", Some(date)) => match catalog::IsoDate::parse(date) {
+                Some(date) => options.updated = Some(date),
+                None => {
+                    return usage(&format!(
+                        "--updated {date}: нужна дата ГГГГ-ММ-ДД / a YYYY-MM-DD date"
+                    ))
+                }
+            },
+            _ => {
+                return usage(&format!(
+                    "import-csv: непонятный флаг / unknown flag {flag}"
+                ))
+            }
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("{path}: не удалось прочитать файл / cannot read the file: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let imported = match import::import_csv(&bytes, &options) {
+        Ok(imported) => imported,
+        Err(err) => {
+            eprintln!("{path}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    for row in &imported.rejected {
+        eprintln!(
+            "{path}:{}: строка отклонена / row rejected: {}",
+            row.line, row.reason
+        );
+    }
+    for row in &imported.notes {
+        eprintln!("{path}:{}: замечание / note: {}", row.line, row.reason);
+    }
+    let catalog = &imported.catalog;
+    eprintln!(
+        "{path}: {} rows; {} organizations with {} channels imported; {} rows rejected",
+        imported.rows,
+        catalog.organizations.len(),
+        catalog.channel_count(),
+        imported.rejected.len()
+    );
+    let written = write_output(out, &catalog.to_json());
+    if written != ExitCode::SUCCESS || !imported.rejected.is_empty() {
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}
+
+fn shard(path: &str, dir: &str) -> ExitCode {
+    let Some(loaded) = read_catalog(path) else {
+        return ExitCode::FAILURE;
+    };
+    match shards::write_shards(&loaded.catalog, std::path::Path::new(dir)) {
+        Ok(written) => {
+            for file in &written {
+                println!(
+                    "{dir}/{}: {} organizations, {} bytes (gzip {}, brotli {}), sha256 {}",
+                    file.path, file.organizations, file.bytes, file.gzip, file.brotli, file.sha256
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{dir}: не удалось записать / cannot write: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn stats(path: &str) -> ExitCode {
+    let Some(loaded) = read_catalog(path) else {
+        return ExitCode::FAILURE;
+    };
+    print!("{}", catalog_tool::stats_report(&loaded.catalog));
+    ExitCode::SUCCESS
+}
+
+/// Reads and parses a catalog file, printing why not when it cannot.
+fn read_catalog(path: &str) -> Option<catalog::Loaded> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!("{path}: не удалось прочитать файл / cannot read the file: {err}");
+            return None;
+        }
+    };
+    match parse_catalog(&text) {
+        Ok(loaded) => Some(loaded),
+        Err(err) => {
+            eprintln!("{path}: файл отклонён целиком / the whole file is refused: {err}");
+            None
+        }
+    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("catalog-tool: {message}\n");
+    eprint!("{HELP}");
+    ExitCode::from(2)
 }
 
 fn validate(path: &str) -> ExitCode {

@@ -254,3 +254,16 @@ fn synth_is_deterministic_national_and_valid() {
         "about 1.23 channels per organisation: {channels}"
     );
 }
+
+#[test]
+fn a_sharded_top_file_conforms_to_the_schema() {
+    let (top, _) = demo().to_shards();
+    let top: serde_json::Value = serde_json::from_str(&top).expect("JSON");
+    assert!(top
+        .get("organizations")
+        .is_some_and(|o| o.as_array().is_some_and(Vec::is_empty)));
+    check_schema(&top, None);
+    let mut bad = top.clone();
+    bad["shards"][0]["sha256"] = serde_json::json!("not a hash");
+    check_schema(&bad, Some("does not match"));
+}

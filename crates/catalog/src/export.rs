@@ -41,6 +41,7 @@ impl Catalog {
             regions: self.regions.clone(),
             sectors: self.sectors.clone(),
             platforms: self.platforms.clone(),
+            shards: Vec::new(),
         }
     }
 

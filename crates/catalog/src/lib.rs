@@ -14,6 +14,7 @@ mod model;
 mod parse;
 mod qr;
 mod search;
+mod shard;
 mod stats;
 mod translit;
 
@@ -26,16 +27,18 @@ pub use format::{
 };
 pub use link::{handle_of, is_http_url, parse_http_url, HttpUrl, UrlError};
 pub use model::{
-    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, FORMAT, VERSION,
+    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
+    SHARD_FORMAT, VERSION,
 };
 pub use parse::{
-    is_valid_id, is_valid_ogrn, parse_catalog, LoadError, Loaded, Problem, Severity, Skipped,
-    MAX_SUBSCRIBERS,
+    is_shard_path, is_valid_id, is_valid_ogrn, parse_catalog, parse_shard, LoadError, Loaded,
+    LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS,
 };
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
     highlight, is_origin, search_tokens, sort_key, words_match, Facet, FacetCount, Facets, Index,
     Query, Results, Segment, Sort, Theme, View,
 };
+pub use shard::{sha256_hex, ShardFile};
 pub use stats::{Stats, StatsRow, TOP_REGIONS};
 pub use translit::transliterate;

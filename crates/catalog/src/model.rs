@@ -31,6 +31,28 @@ pub struct Catalog {
     pub sectors: Vec<Sector>,
     pub platforms: Vec<Platform>,
     pub organizations: Vec<Organization>,
+    /// Per-region files to load instead of (or besides) the organisations inline; empty
+    /// for a single-file catalog.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shards: Vec<ShardRef>,
+}
+
+/// The value of a shard file's `"format"` field.
+pub const SHARD_FORMAT: &str = "gospubliki-catalog-shard";
+
+/// One region's organisations in a file of its own, as the top file lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ShardRef {
+    /// The region code; every organisation in the shard is in this region.
+    pub region: String,
+    /// The shard's address relative to the top file: `regions/42.json`.
+    pub url: String,
+    /// How many organisations it holds (for progress, before it arrives).
+    pub organizations: u64,
+    /// Its size in bytes, uncompressed.
+    pub bytes: u64,
+    /// SHA-256 of its bytes, lower-case hex; a shard that does not match is refused.
+    pub sha256: String,
 }
 
 /// A federal subject of Russia, keyed by its two-digit code.
@@ -292,7 +314,12 @@ impl Catalog {
         list(&mut out, "regions", &self.regions, false);
         list(&mut out, "sectors", &self.sectors, false);
         list(&mut out, "platforms", &self.platforms, false);
-        list(&mut out, "organizations", &self.organizations, true);
+        if self.shards.is_empty() {
+            list(&mut out, "organizations", &self.organizations, true);
+        } else {
+            list(&mut out, "organizations", &self.organizations, false);
+            list(&mut out, "shards", &self.shards, true);
+        }
         out.push_str("}\n");
         out
     }

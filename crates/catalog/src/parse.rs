@@ -16,7 +16,8 @@ use serde_json::Value;
 
 use crate::link::{handle_of, is_http_url, parse_http_url};
 use crate::model::{
-    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, FORMAT, VERSION,
+    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
+    SHARD_FORMAT, VERSION,
 };
 
 /// Subscriber counts above this are treated as data errors: no Russian channel has
@@ -52,6 +53,9 @@ pub enum LoadError {
     /// One of `regions`, `sectors`, `platforms`, `organizations` is missing or not a list.
     #[error("the catalog has no \"{0}\" list")]
     MissingList(&'static str),
+    /// A shard holds another region than the top file says.
+    #[error("the shard is for region {found}, the catalog expects region {expected}")]
+    ShardRegion { expected: String, found: String },
 }
 
 /// How serious a [`Problem`] is.
@@ -142,11 +146,17 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
         },
     })?;
     check_header(&top)?;
+    // A sharded catalog lists its shards, and may leave the organisations out.
+    let empty = RawValue::from_string("[]".to_string()).ok();
+    let organizations = match (top.organizations, top.shards, &empty) {
+        (None, Some(_), Some(empty)) => Some(&**empty),
+        (organizations, _, _) => organizations,
+    };
     let lists = [
         ("regions", top.regions),
         ("sectors", top.sectors),
         ("platforms", top.platforms),
-        ("organizations", top.organizations),
+        ("organizations", organizations),
     ];
     let mut found = Vec::with_capacity(4);
     for (name, list) in lists {
@@ -205,6 +215,13 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
     let sectors = reader.sectors(&sectors);
     let platforms = reader.platforms(&platforms);
     let organizations = reader.organizations(&organizations, &regions, &sectors, &platforms);
+    let shards = match top.shards {
+        None => Vec::new(),
+        Some(raw) => match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
+            Ok(list) => reader.shards(&list, &regions),
+            Err(_) => return Err(LoadError::MissingList("shards")),
+        },
+    };
 
     Ok(Loaded {
         catalog: Catalog {
@@ -218,10 +235,102 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
             sectors,
             platforms,
             organizations,
+            shards,
         },
         problems: reader.problems,
         skipped: reader.skipped,
     })
+}
+
+/// A shard that was read: its organisations, with what had to be skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedShard {
+    pub organizations: Vec<Organization>,
+    pub problems: Vec<Problem>,
+    pub skipped: Skipped,
+}
+
+/// Reads one shard of a sharded catalog, checking its records against the top file's
+/// reference lists. `region` is the region the top file says the shard holds; a shard
+/// for another region is refused, and an organisation of another region is skipped.
+pub fn parse_shard(text: &str, region: &str, catalog: &Catalog) -> Result<LoadedShard, LoadError> {
+    #[derive(Deserialize)]
+    struct RawShard<'a> {
+        #[serde(borrow)]
+        format: Option<&'a RawValue>,
+        #[serde(borrow)]
+        version: Option<&'a RawValue>,
+        region: Option<String>,
+        #[serde(borrow)]
+        organizations: Option<&'a RawValue>,
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let shard: RawShard = serde_json::from_str(text).map_err(|err| LoadError::Json {
+        line: err.line(),
+        column: err.column(),
+        message: strip_position(&err.to_string()),
+    })?;
+    let format = shard
+        .format
+        .and_then(|raw| serde_json::from_str::<String>(raw.get()).ok());
+    if format.as_deref() != Some(SHARD_FORMAT) {
+        return Err(LoadError::Format {
+            found: shard
+                .format
+                .map_or_else(|| "missing".to_string(), |raw| shorten(raw.get())),
+        });
+    }
+    let version = shard
+        .version
+        .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok());
+    if version != Some(VERSION) {
+        return Err(LoadError::Version {
+            found: shard
+                .version
+                .map_or_else(|| "missing".to_string(), |raw| shorten(raw.get())),
+        });
+    }
+    if shard.region.as_deref() != Some(region) {
+        return Err(LoadError::ShardRegion {
+            expected: region.to_string(),
+            found: shard.region.unwrap_or_else(|| "missing".to_string()),
+        });
+    }
+    let raws = shard
+        .organizations
+        .and_then(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok())
+        .ok_or(LoadError::MissingList("organizations"))?;
+    let mut reader = Reader::default();
+    // Only this region's code is known inside the shard: another region's record is
+    // skipped as an unknown region, with its reason.
+    let own: Vec<Region> = catalog
+        .regions
+        .iter()
+        .filter(|r| r.code == region)
+        .cloned()
+        .collect();
+    let organizations = reader.organizations(&raws, &own, &catalog.sectors, &catalog.platforms);
+    Ok(LoadedShard {
+        organizations,
+        problems: reader.problems,
+        skipped: reader.skipped,
+    })
+}
+
+/// Whether a shard's address is a plain relative path to a JSON file at or below the top
+/// file's folder: no scheme, host, `..`, query or leading `/`. The app fetches only such
+/// paths, so a catalog cannot make it load data from anywhere else.
+pub fn is_shard_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.len() <= 200
+        && path.ends_with(".json")
+        && !path.starts_with('/')
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'))
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
 /// Whether an organisation id has the allowed form: 1 to 64 of `A–Z a–z 0–9 _ -`.
@@ -276,6 +385,17 @@ struct RawTop<'a> {
     platforms: Option<&'a RawValue>,
     #[serde(borrow)]
     organizations: Option<&'a RawValue>,
+    #[serde(borrow)]
+    shards: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct RawShardRef {
+    region: Option<String>,
+    url: Option<String>,
+    organizations: Option<u64>,
+    bytes: Option<u64>,
+    sha256: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -537,6 +657,71 @@ impl Reader {
                 Some((id, platform))
             },
         )
+    }
+
+    fn shards(&mut self, raws: &[&RawValue], regions: &[Region]) -> Vec<ShardRef> {
+        let mut out: Vec<ShardRef> = Vec::with_capacity(raws.len());
+        for (index, raw) in raws.iter().enumerate() {
+            let label = format!("shards[{index}]");
+            let Some(shard) = self.record::<RawShardRef>(raw, "shards", index) else {
+                self.skipped.reference += 1;
+                continue;
+            };
+            let errors_before = self.problems.len();
+            let region = clean(shard.region);
+            match &region {
+                Some(code) if regions.iter().any(|r| &r.code == code) => {
+                    if out.iter().any(|s| &s.region == code) {
+                        self.error(
+                            &label,
+                            "region",
+                            format!("a second shard for region {code}"),
+                        );
+                    }
+                }
+                Some(code) => self.error(
+                    &label,
+                    "region",
+                    format!("unknown region \"{}\"", shorten(code)),
+                ),
+                None => self.error(&label, "region", "missing".into()),
+            }
+            let url = clean(shard.url);
+            match &url {
+                Some(url) if is_shard_path(url) => {}
+                Some(url) => self.error(
+                    &label,
+                    "url",
+                    format!(
+                        "\"{}\" is not a relative path to a .json file beside the catalog",
+                        shorten(url)
+                    ),
+                ),
+                None => self.error(&label, "url", "missing".into()),
+            }
+            let sha256 = clean(shard.sha256);
+            let hex = |s: &String| {
+                s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            };
+            if !sha256.as_ref().is_some_and(hex) {
+                self.error(&label, "sha256", "not 64 lower-case hex digits".into());
+            }
+            if self.problems.len() > errors_before {
+                self.skipped.reference += 1;
+                continue;
+            }
+            let (Some(region), Some(url), Some(sha256)) = (region, url, sha256) else {
+                continue;
+            };
+            out.push(ShardRef {
+                region,
+                url,
+                organizations: shard.organizations.unwrap_or(0),
+                bytes: shard.bytes.unwrap_or(0),
+                sha256,
+            });
+        }
+        out
     }
 
     fn organizations(
