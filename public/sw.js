@@ -1,6 +1,6 @@
 // Госпаблики service worker: the app works offline with the last catalog it saw.
 //
-// The build stamps BUILD and SHELL (.ci/stamp-service-worker.mjs, a trunk hook): SHELL is
+// The build stamps BUILD and SHELL (.ci/post-build.mjs, a trunk hook): SHELL is
 // the exact list of this build's files, so a new build is a new worker with a new cache,
 // and the old cache is deleted when the new worker takes over. A new worker waits until
 // the reader presses «Обновить»: nothing reloads behind their back mid-search.

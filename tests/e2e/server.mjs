@@ -15,7 +15,8 @@
 // tests/fixtures/hosts/NAME.html with WIDGET replaced by the widget's address.
 //
 // Every answer carries Cache-Control: no-cache, so a file a test rewrites is what the
-// browser gets on its next request.
+// browser gets on its next request, and the Content-Security-Policy the README's
+// deployment section prescribes: the whole suite runs under it.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,6 +33,24 @@ const port = Number(process.env.PORT || 8081);
 const hostPort = port + 1;
 /** Sites whose service worker is a newer build's, and how many builds newer. */
 const builds = new Map();
+
+/** The policy the app runs under. Only the widget may be framed by other sites. */
+function contentSecurityPolicy(embed) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${embed ? '*' : "'self'"}`,
+  ].join('; ');
+}
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -110,7 +129,13 @@ const server = createServer(async (request, response) => {
   }
   const { file, delay } = await resolveRequest(pathname);
   if (delay) await new Promise((done) => setTimeout(done, delay));
-  const headers = { 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+  const embed = new URL(request.url, `http://127.0.0.1:${port}`).searchParams.get('embed') === '1';
+  const headers = {
+    'Cache-Control': 'no-cache',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': contentSecurityPolicy(embed),
+    'Referrer-Policy': 'no-referrer',
+  };
   if (!file) {
     response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
     response.end('Not found');

@@ -1,0 +1,71 @@
+// The trunk post-build hook (trunk runs it with TRUNK_STAGING_DIR, the folder about to
+// become dist/). Two steps, in this order:
+//
+// 1. The module script trunk writes inline into index.html (it imports the wasm-bindgen
+//    glue and starts the app) moves to a file of its own, init-HASH.js, so the app runs
+//    under a Content-Security-Policy without 'unsafe-inline'.
+// 2. sw.js gets this build's exact file list and a build id, so the service worker
+//    precaches exactly these files and a new build is a new worker with a new cache.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set (trunk runs this hook)');
+  process.exit(2);
+}
+
+// 1. No inline script.
+const indexPath = join(staging, 'index.html');
+let index = await readFile(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+let moved = 0;
+for (const [whole, body] of [...index.matchAll(inline)]) {
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
+  const name = `init-${hash}.js`;
+  await writeFile(join(staging, name), body.trim() + '\n');
+  const integrity = 'sha384-' + createHash('sha384').update(body.trim() + '\n').digest('base64');
+  index = index.replace(whole, `<script type="module" src="./${name}" integrity="${integrity}"></script>`);
+  moved += 1;
+}
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(index) || /\sstyle=/.test(index)) {
+  console.error('post-build: index.html still has an inline script or style');
+  process.exit(1);
+}
+await writeFile(indexPath, index);
+
+// 2. The service worker's file list. The catalog is data, cached as it is fetched; the
+// schema and the widget loader are for other programs and sites; the worker does not
+// cache itself.
+const skipped = (path) =>
+  path.startsWith('data/') || path.startsWith('schema/') || ['sw.js', 'embed.js'].includes(path);
+
+async function files(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await files(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+const shell = (await files(staging))
+  .map((path) => relative(staging, path).split(sep).join('/'))
+  .filter((path) => !skipped(path))
+  .sort();
+const hash = createHash('sha256');
+for (const path of shell) {
+  hash.update(path);
+  hash.update(await readFile(join(staging, path)));
+}
+const build = hash.digest('hex').slice(0, 16);
+const worker = join(staging, 'sw.js');
+const template = await readFile(worker, 'utf8');
+if (!template.includes("'__BUILD__'") || !template.includes('__SHELL__')) {
+  console.error('post-build: sw.js has no placeholders to stamp');
+  process.exit(1);
+}
+await writeFile(worker, template.replace("'__BUILD__'", `'${build}'`).replace('__SHELL__', JSON.stringify(shell)));
+console.log(`post-build: ${moved} inline script(s) moved out; service worker build ${build}, ${shell.length} files`);
