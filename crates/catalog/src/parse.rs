@@ -24,6 +24,13 @@ use crate::model::{
 /// more subscribers than the country has people, with a wide margin.
 pub const MAX_SUBSCRIBERS: u64 = 200_000_000;
 
+/// The longest name, short name or municipality kept, in characters. The longest real
+/// organisation names are about 300; a megabyte "name" is an attack on the page.
+pub const MAX_TEXT: usize = 1_000;
+
+/// The longest channel URL kept, in bytes.
+pub const MAX_URL: usize = 2_000;
+
 /// Why a whole catalog file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
@@ -509,7 +516,7 @@ impl Reader {
             return None;
         };
         match serde_json::from_str::<String>(raw.get()) {
-            Ok(text) => clean(Some(text)),
+            Ok(text) => self.limited("catalog", field, clean(Some(text))),
             Err(_) => {
                 self.warn("catalog", field, "not a string; ignored".into());
                 None
@@ -659,6 +666,21 @@ impl Reader {
         )
     }
 
+    /// An optional text field, dropped with a warning when it is longer than [`MAX_TEXT`].
+    fn limited(&mut self, record: &str, field: &str, value: Option<String>) -> Option<String> {
+        let value = value?;
+        let length = value.chars().count();
+        if length > MAX_TEXT {
+            self.warn(
+                record,
+                field,
+                format!("{length} characters; at most {MAX_TEXT}; dropped"),
+            );
+            return None;
+        }
+        Some(value)
+    }
+
     fn shards(&mut self, raws: &[&RawValue], regions: &[Region]) -> Vec<ShardRef> {
         let mut out: Vec<ShardRef> = Vec::with_capacity(raws.len());
         for (index, raw) in raws.iter().enumerate() {
@@ -764,8 +786,14 @@ impl Reader {
                 }
             }
             let name = clean(o.name);
-            if name.is_none() {
-                self.error(&label, "name", "missing".into());
+            match &name {
+                None => self.error(&label, "name", "missing".into()),
+                Some(name) if name.chars().count() > MAX_TEXT => self.error(
+                    &label,
+                    "name",
+                    format!("{} characters; at most {MAX_TEXT}", name.chars().count()),
+                ),
+                Some(_) => {}
             }
             let region = clean(o.region);
             match &region {
@@ -828,12 +856,14 @@ impl Reader {
             if channels.is_empty() {
                 self.warn(&id, "channels", "no valid channels".into());
             }
+            let short_name = self.limited(&id, "short_name", clean(o.short_name));
+            let municipality = self.limited(&id, "municipality", clean(o.municipality));
             out.push(Organization {
                 id,
                 name,
-                short_name: clean(o.short_name),
+                short_name,
                 region,
-                municipality: clean(o.municipality),
+                municipality,
                 sector,
                 level,
                 ogrn,
@@ -894,6 +924,14 @@ impl Reader {
             self.error(org, &field("url"), "missing".into());
             return None;
         };
+        if url_text.len() > MAX_URL {
+            self.error(
+                org,
+                &field("url"),
+                format!("{} bytes; at most {MAX_URL}", url_text.len()),
+            );
+            return None;
+        }
         let url = match parse_http_url(&url_text) {
             Ok(url) => url,
             Err(err) => {
