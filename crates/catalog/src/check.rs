@@ -121,8 +121,10 @@ pub struct Checker {
     by_handle: HashMap<String, Vec<ChannelRef>>,
     /// Lookalike skeleton of the handle → (platform id, channel).
     by_skeleton: HashMap<String, Vec<(String, ChannelRef)>>,
-    /// (platform id, handle, channel) for the one-character-off comparison.
-    handles: Vec<(String, String, ChannelRef)>,
+    /// (platform id, handle, channel) for the one-character-off comparison, by the
+    /// handle's length in bytes: a handle one edit away is at most one byte longer or
+    /// shorter per edited character, so only neighbouring lengths are compared.
+    handles: HashMap<usize, Vec<(String, String, ChannelRef)>>,
 }
 
 impl Checker {
@@ -147,7 +149,7 @@ impl Checker {
             exact: HashMap::new(),
             by_handle: HashMap::new(),
             by_skeleton: HashMap::new(),
-            handles: Vec::new(),
+            handles: HashMap::new(),
         };
         for (o, org) in catalog.organizations.iter().enumerate() {
             for (c, channel) in org.channels.iter().enumerate() {
@@ -175,7 +177,11 @@ impl Checker {
                     .entry(skeleton(&handle))
                     .or_default()
                     .push((platform.clone(), found));
-                checker.handles.push((platform, handle, found));
+                checker
+                    .handles
+                    .entry(handle.len())
+                    .or_default()
+                    .push((platform, handle, found));
             }
         }
         checker
@@ -271,9 +277,11 @@ impl Checker {
         // for numeric ids (`club123456`), where neighbours are other organisations.
         let digits = handle.chars().filter(char::is_ascii_digit).count();
         if of.is_empty() && handle.chars().count() >= 6 && digits < 4 {
-            of = self
-                .handles
-                .iter()
+            // A character is 1 to 4 bytes, so one edit changes the length by at most 4.
+            let lengths = handle.len().saturating_sub(4)..=handle.len() + 4;
+            of = lengths
+                .filter_map(|length| self.handles.get(&length))
+                .flatten()
                 .filter(|(p, h, _)| on_platform(p) && one_edit_apart(h, handle))
                 .map(|(_, _, found)| *found)
                 .collect();
@@ -503,13 +511,20 @@ fn is_invisible(c: char) -> bool {
 
 /// Whether two strings differ by exactly one inserted, deleted or replaced character.
 fn one_edit_apart(a: &str, b: &str) -> bool {
+    // Most pairs differ in length by more than one: settled without looking further.
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit_apart_in(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    one_edit_apart_in(&a, &b)
+}
+
+fn one_edit_apart_in<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match long.len() - short.len() {
         0 => {
             short
