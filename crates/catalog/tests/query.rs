@@ -168,6 +168,12 @@ fn views_checks_and_languages() {
     check("check=vk.com/school12", "check=vk.com%2Fschool12");
     check("check=+%40school12+", "check=%40school12");
     check("check=", "");
+    // Found by fuzzing: a cut at 200 characters that lands before a space.
+    check(&format!("check=a{}", "%20".repeat(199) + "b"), "check=a");
+    check(
+        &format!("check=a{}bc", "x".repeat(198)),
+        &format!("check=a{}b", "x".repeat(198)),
+    );
     check("view=stats&check=x", "check=x");
     check("lang=en", "lang=en");
     check("lang=ru", "");
