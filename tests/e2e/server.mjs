@@ -6,6 +6,8 @@
 //                             from tests/fixtures/catalogs/NAME.json, or from
 //                             tests/.tmp/NAME.json (files a test writes), or is a 404
 //   /site/slow-NAME/          as /site/NAME/, with the catalog answered after 1.5 s
+//   /site/flaky-NAME/         as /site/NAME/, but every other request for the catalog,
+//                             the first included, answers 503 Service Unavailable
 //   /site/demo/               dist/ under a sub-path with the demo catalog: for the
 //                             service worker, whose scope is its folder
 //   POST /__next/NAME         from now on, /site/NAME/sw.js is a new build's (another
@@ -33,6 +35,8 @@ const port = Number(process.env.PORT || 8081);
 const hostPort = port + 1;
 /** Sites whose service worker is a newer build's, and how many builds newer. */
 const builds = new Map();
+/** How many times each flaky site's catalog was asked for. */
+const flakes = new Map();
 
 /** The policy the app runs under. Only the widget may be framed by other sites. */
 function contentSecurityPolicy(embed) {
@@ -97,7 +101,14 @@ async function resolveRequest(pathname) {
   if (rest === '/') rest = '/index.html';
   const slow = name.startsWith('slow-');
   if (slow) name = name.slice('slow-'.length);
+  const flaky = name.startsWith('flaky-');
+  if (flaky) name = name.slice('flaky-'.length);
   if (rest === '/data/catalog.json') {
+    if (flaky) {
+      const count = (flakes.get(name) ?? 0) + 1;
+      flakes.set(name, count);
+      if (count % 2 === 1) return { file: null, delay: 0, status: 503 };
+    }
     return { file: await catalogFor(name), delay: slow ? 1500 : 0 };
   }
   if (rest === '/sw.js' && builds.get(name)) {
@@ -127,7 +138,7 @@ const server = createServer(async (request, response) => {
     response.end();
     return;
   }
-  const { file, delay } = await resolveRequest(pathname);
+  const { file, delay, status } = await resolveRequest(pathname);
   if (delay) await new Promise((done) => setTimeout(done, delay));
   const embed = new URL(request.url, `http://127.0.0.1:${port}`).searchParams.get('embed') === '1';
   const headers = {
@@ -137,8 +148,8 @@ const server = createServer(async (request, response) => {
     'Referrer-Policy': 'no-referrer',
   };
   if (!file) {
-    response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('Not found');
+    response.writeHead(status ?? 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(status === 503 ? 'Service Unavailable' : 'Not found');
     return;
   }
   headers['Content-Type'] = types[extname(file.path)] ?? 'application/octet-stream';

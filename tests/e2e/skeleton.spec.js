@@ -109,6 +109,19 @@ test.describe('a catalog with bad records', () => {
 });
 
 test.describe('when the catalog cannot be loaded', () => {
+  test('a server error that passes is retried after a pause', async ({ page }) => {
+    const statuses = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/data/catalog.json')) statuses.push(response.status());
+    });
+    const directory = new DirectoryPage(page);
+    await directory.open('flaky-card');
+    await directory.loaded();
+    expect(await directory.count()).toBe(2);
+    expect(statuses.slice(0, 2)).toEqual([503, 200]);
+    await expect(directory.failure).toHaveCount(0);
+  });
+
   test('a missing file names the address and the HTTP status', async ({ page, baseURL }) => {
     const directory = new DirectoryPage(page);
     await directory.open('missing');
