@@ -30,7 +30,9 @@ fuzz_target!(|data: &[u8]| {
     let _ = read_channel(text);
     if let Verdict::Official(found) = checker().check(text).verdict {
         assert!(!found.is_empty());
-        let handle = read_channel(text).expect("an official link was read").handle;
+        let handle = read_channel(text)
+            .expect("an official link was read")
+            .handle;
         assert!(handle.is_ascii(), "{text:?} passed with a non-ASCII handle");
     }
 });

@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(again.catalog.organizations, loaded.catalog.organizations);
     let index = Index::new(&loaded.catalog);
     let found = index.search(&Query::default());
-    assert_eq!(found.organizations.len(), loaded.catalog.organizations.len());
+    assert_eq!(
+        found.organizations.len(),
+        loaded.catalog.organizations.len()
+    );
     // The same text as a shard of the region it names, if any.
     if let Some(region) = loaded.catalog.regions.first() {
         let _ = parse_shard(text, &region.code, &loaded.catalog);
