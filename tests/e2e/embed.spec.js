@@ -50,7 +50,11 @@ test('two widgets with different filters on one page of another site', async ({ 
     return Math.abs(inner - outer) <= 1;
   };
   await expect.poll(() => fits('#kuzbass', kuzbass)).toBe(true);
+  // Chromium pauses rendering, and so resize observers, in cross-origin frames that are
+  // off screen: the second widget reports its height once the reader scrolls to it.
+  await page.locator('#novosibirsk iframe').scrollIntoViewIfNeeded();
   await expect.poll(() => fits('#novosibirsk', novosibirsk)).toBe(true);
+  await page.locator('#kuzbass iframe').scrollIntoViewIfNeeded();
   const tall = await page.locator('#kuzbass iframe').evaluate((iframe) => iframe.getBoundingClientRect().height);
   await kuzbass.getByRole('searchbox').fill('нет такой организации');
   await expect(kuzbass.getByRole('status').filter({ hasText: /^Найден/ })).toHaveText('Найдено 0 организаций');
