@@ -3,10 +3,12 @@
 
 export PATH := $(CURDIR)/tests/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-# Builds the app with the demo catalog and serves it on http://127.0.0.1:8080/.
+# Builds the app with the demo catalog and serves it on http://127.0.0.1:8080/, exactly as
+# built: no live-reload script, which would break the strict Content-Security-Policy the
+# build enforces (.ci/post-build.mjs refuses inline scripts).
 serve:
 	bash .ci/setup
-	trunk serve --release --offline --locked
+	trunk serve --release --offline --locked --no-autoreload
 
 # Runs every check and test, as CI does.
 test:
