@@ -4,7 +4,7 @@ use catalog::{is_http_url, Catalog, Organization};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{use_lang, ChannelLink, QrCode};
+use crate::components::{use_lang, ChannelLink, CopyButton, QrCode};
 use crate::i18n::{level_name, qr_label, texts};
 
 /// An organisation's card: everything the catalog knows about it, its channels with QR
@@ -20,7 +20,6 @@ pub fn OrganizationCard(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
-    let copied = RwSignal::new(None::<bool>);
     let facts: Vec<(&str, String)> = [
         (
             t.field_region,
@@ -95,17 +94,12 @@ pub fn OrganizationCard(
             <p class="card__explained">{t.verified_meaning}</p>
             <ul class="card__channels">{channels}</ul>
             <div class="card__actions">
-                <button
-                    type="button"
-                    class="button"
-                    on:click=move |_| {
-                        leptos::task::spawn_local(async move {
-                            copied.set(Some(browser::copy_text(browser::current_address()).await));
-                        });
-                    }
-                >
-                    {t.copy_link}
-                </button>
+                <CopyButton
+                    text=Callback::new(|()| browser::current_address())
+                    label=t.copy_link
+                    done=t.link_copied
+                    failed=t.copy_failed
+                />
                 <button type="button" class="button button--secondary" on:click=move |_| browser::print()>
                     {t.print}
                 </button>
@@ -113,13 +107,6 @@ pub fn OrganizationCard(
                     <a class="card__report" href=url target="_blank" rel="noopener noreferrer">{t.report_error}</a>
                 })}
             </div>
-            <p class="card__copied" role="status">
-                {move || match copied.get() {
-                    Some(true) => t.link_copied,
-                    Some(false) => t.copy_failed,
-                    None => "",
-                }}
-            </p>
         </article>
     }
 }

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use crate::browser;
-use crate::components::use_lang;
+use crate::components::{use_lang, CopyButton};
 use crate::i18n::texts;
 
 /// A piece of code to paste into a site, with a button that copies it.
@@ -15,30 +14,18 @@ pub fn SnippetBox(
     id: &'static str,
 ) -> impl IntoView {
     let t = texts(use_lang());
-    let copied = RwSignal::new(None::<bool>);
     view! {
         <section class="snippet" aria-labelledby=format!("{id}-title")>
             <h3 id=format!("{id}-title") class="snippet__title">{title}</h3>
             <pre class="snippet__code"><code id=id>{move || code.get()}</code></pre>
-            <button
-                type="button"
+            <CopyButton
+                text=Callback::new(move |()| code.get_untracked())
+                label=t.copy_code
+                done=t.code_copied
+                failed=t.copy_code_failed
                 class="button button--small"
-                aria-describedby=format!("{id}-title")
-                on:click=move |_| {
-                    leptos::task::spawn_local(async move {
-                        copied.set(Some(browser::copy_text(code.get_untracked()).await));
-                    });
-                }
-            >
-                {t.copy_code}
-            </button>
-            <span class="snippet__status" role="status">
-                {move || match copied.get() {
-                    Some(true) => t.code_copied,
-                    Some(false) => t.copy_code_failed,
-                    None => "",
-                }}
-            </span>
+                describedby=format!("{id}-title")
+            />
         </section>
     }
 }
