@@ -1,7 +1,7 @@
 use catalog::{Appearance, Scheme, TextSize};
 use leptos::prelude::*;
 
-use crate::components::use_lang;
+use crate::components::{use_lang, RadioChoice};
 use crate::i18n::{scheme_name, text_size_name, texts};
 
 /// «Версия для слабовидящих»: a button that opens the text size, colour and image
@@ -14,16 +14,8 @@ pub fn AppearancePanel(
     let t = texts(use_lang());
     let lang = use_lang();
     let open = RwSignal::new(false);
-    let radio = move |name: &'static str,
-                      label: String,
-                      checked: Signal<bool>,
-                      set: Callback<()>| {
-        view! {
-            <label class="appearance__option">
-                <input type="radio" name=name prop:checked=move || checked.get() on:change=move |_| set.run(())/>
-                {label}
-            </label>
-        }
+    let radio = |name, label: String, checked: Signal<bool>, on_choose: Callback<()>| {
+        view! { <RadioChoice name label checked on_choose/> }
     };
     view! {
         <div class="appearance">

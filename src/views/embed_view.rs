@@ -4,7 +4,7 @@ use catalog::{Catalog, Facet, Lang, Query, Theme, View};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{use_lang, SnippetBox};
+use crate::components::{use_lang, RadioChoice, SnippetBox};
 use crate::i18n::{facet_name, texts, theme_name};
 use crate::url_state::{use_url_state, HistoryMode};
 
@@ -142,29 +142,24 @@ pub fn EmbedView(
                     <fieldset class="embed-builder__group">
                         <legend>{t.embed_theme}</legend>
                         {Theme::ALL.into_iter().map(|option| view! {
-                            <label class="appearance__option">
-                                <input
-                                    type="radio"
-                                    name="embed-theme"
-                                    prop:checked=move || theme.get() == option
-                                    on:change=move |_| theme.set(option)
-                                />
-                                {theme_name(lang, option)}
-                            </label>
+                            <RadioChoice
+                                name="embed-theme"
+                                label=theme_name(lang, option).to_string()
+                                checked=Signal::derive(move || theme.get() == option)
+                                on_choose=Callback::new(move |()| theme.set(option))
+                            />
                         }).collect_view()}
                     </fieldset>
                     <fieldset class="embed-builder__group">
                         <legend>{t.embed_language}</legend>
                         {[(Lang::Ru, "Русский"), (Lang::En, "English")].into_iter().map(|(option, name)| view! {
-                            <label class="appearance__option">
-                                <input
-                                    type="radio"
-                                    name="embed-lang"
-                                    prop:checked=move || widget_lang.get() == option
-                                    on:change=move |_| widget_lang.set(option)
-                                />
-                                <span lang=option.as_str()>{name}</span>
-                            </label>
+                            <RadioChoice
+                                name="embed-lang"
+                                label=name.to_string()
+                                checked=Signal::derive(move || widget_lang.get() == option)
+                                on_choose=Callback::new(move |()| widget_lang.set(option))
+                                lang=option.as_str()
+                            />
                         }).collect_view()}
                     </fieldset>
                 </form>

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use crate::link::strip_prefix_ignore_case;
 use crate::model::Catalog;
 
 /// Host names that mean the same site as a catalog host, whatever the catalog lists.
@@ -323,7 +324,7 @@ pub fn read(text: &str) -> Option<Reading> {
     }
     let rest = match ["https://", "http://"]
         .iter()
-        .find(|scheme| starts_with_ignore_case(text, scheme))
+        .find(|scheme| strip_prefix_ignore_case(text, scheme).is_some())
     {
         Some(scheme) => &text[scheme.len()..],
         // Another scheme (`javascript:`, `data:`, `tg:`) is not a channel address.
@@ -368,11 +369,6 @@ fn handle_only(handle: &str) -> Option<Reading> {
         handle,
         ..Reading::default()
     })
-}
-
-fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
-    text.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// A host without a trailing dot and without the `www.` and `m.` that platforms use for
