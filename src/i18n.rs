@@ -496,6 +496,12 @@ fn catalog_error(lang: Lang, url: &str, error: &LoadError) -> String {
             "The file {url} is the catalog part for region {found}; region {expected} was expected"
         ),
         (Lang::En, MissingList(list)) => format!("The catalog file {url} has no \"{list}\" list"),
+        (Lang::Ru, Digest { .. }) => format!(
+            "Файл {url} не совпадает с контрольной суммой в каталоге: он изменён или повреждён и не показан"
+        ),
+        (Lang::En, Digest { .. }) => format!(
+            "The file {url} does not match the checksum the catalog lists: it was changed or damaged and is not shown"
+        ),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::i18n::{level_name, qr_label, texts};
 #[component]
 pub fn OrganizationCard(
     /// The organisation to show.
-    org: Organization,
+    org: Arc<Organization>,
     /// The catalog, to name the region, sector and platforms, and for its feedback link.
     catalog: Arc<Catalog>,
     /// Called when the reader goes back to the results.

@@ -11,7 +11,7 @@ use crate::i18n::texts;
 #[component]
 pub fn OrganizationItem(
     /// The organisation to show.
-    org: Organization,
+    org: Arc<Organization>,
     /// The catalog, to name the region, sector and platforms.
     catalog: Arc<Catalog>,
     /// The search text, whose words are marked in the names.

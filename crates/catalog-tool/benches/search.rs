@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use catalog::{Catalog, Index, Query};
+use catalog::{Catalog, Index, IndexBuilder, Query};
 use catalog_tool::demo::{demo_catalog, synth_catalog};
 
 /// Resident memory in bytes from /proc/self/status: `VmRSS` now or `VmHWM`, the peak
@@ -74,6 +74,7 @@ fn report(label: &str, catalog: &Catalog) {
             took
         })
         .collect();
+    sliced_build(catalog);
     let before = memory("VmRSS");
     reset_peak();
     let index = Index::new(catalog);
@@ -86,7 +87,7 @@ fn report(label: &str, catalog: &Catalog) {
         peak.saturating_sub(before) as f64 / 1e6,
     );
 
-    let haystacks: Vec<String> = catalog.organizations.iter().map(haystack).collect();
+    let haystacks: Vec<String> = catalog.organizations.iter().map(|o| haystack(o)).collect();
     let mut engine = Vec::new();
     let mut scan = Vec::new();
     println!(
@@ -198,4 +199,39 @@ fn percentile(values: &[Duration], p: usize) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1e3)
+}
+
+/// The index built as the app builds it while shards arrive: organisations in slices of
+/// `SLICE`, then the finishing stages one at a time. Prints the total and the longest
+/// single piece, which is how long a keystroke could wait behind the build.
+fn sliced_build(catalog: &Catalog) {
+    const SLICE: usize = 2_000;
+    let start = Instant::now();
+    let mut builder = IndexBuilder::new(catalog);
+    let mut slices = Vec::new();
+    loop {
+        let slice = Instant::now();
+        let left = builder.add(catalog, SLICE);
+        slices.push(slice.elapsed());
+        if left == 0 {
+            break;
+        }
+    }
+    let mut stages = Vec::new();
+    let mut finishing = builder.finishing();
+    loop {
+        let stage = Instant::now();
+        let done = finishing.step();
+        stages.push(stage.elapsed());
+        if done.is_some() {
+            break;
+        }
+    }
+    let stages: Vec<String> = stages.iter().map(|d| ms(*d)).collect();
+    println!(
+        "sliced build: {} in all; longest slice of {SLICE} organisations {}; finishing stages {}",
+        ms(start.elapsed()),
+        ms(slices.iter().copied().max().unwrap_or_default()),
+        stages.join(" / "),
+    );
 }

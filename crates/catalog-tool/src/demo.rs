@@ -8,6 +8,7 @@
 //! about half of the whole, as it is in the national figures.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use catalog::{transliterate, Catalog, Channel, Level, Organization, Platform, Sector};
 
@@ -78,7 +79,7 @@ pub fn synth_catalog(orgs: usize, seed: u64) -> Catalog {
         }
         round += 1;
     }
-    all.append(&mut builder.orgs);
+    all.extend(builder.orgs.drain(..).map(Arc::new));
     all.truncate(orgs);
     catalog.organizations = all;
     catalog
@@ -106,7 +107,7 @@ pub fn demo_catalog() -> Catalog {
         regions: regions(),
         sectors: sectors(),
         platforms: platforms(),
-        organizations: builder.orgs,
+        organizations: builder.orgs.into_iter().map(Arc::new).collect(),
         shards: Vec::new(),
     }
 }

@@ -8,6 +8,7 @@
 //! imported.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use catalog::{
     is_valid_id, is_valid_ogrn, parse_http_url, Catalog, Channel, IsoDate, Level, Organization,
@@ -239,7 +240,7 @@ pub fn import_csv(bytes: &[u8], options: &ImportOptions) -> Result<Imported, Str
         regions,
         sectors,
         platforms,
-        organizations,
+        organizations: organizations.into_iter().map(Arc::new).collect(),
         shards: Vec::new(),
     };
     Ok(Imported {

@@ -166,7 +166,7 @@ fn shards_hold_the_catalog_exactly_and_are_checked() {
     let mut catalog = demo_catalog();
     // Two regions, so there are two shards.
     for org in catalog.organizations.iter_mut().take(10) {
-        org.region = "54".into();
+        std::sync::Arc::make_mut(org).region = "54".into();
     }
     let (top, shards) = catalog.to_shards();
     let loaded = parse_catalog(&top).expect("the top file is a catalog");

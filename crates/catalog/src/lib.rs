@@ -6,6 +6,7 @@
 //! rules, and `cargo test` checks them natively.
 
 mod appearance;
+mod assembly;
 mod check;
 mod export;
 mod format;
@@ -19,6 +20,7 @@ mod stats;
 mod translit;
 
 pub use appearance::{Appearance, Scheme, TextSize};
+pub use assembly::Assembly;
 pub use check::{
     read as read_channel, ChannelRef, Check, Checker, NotFound, Reading, Sign, Verdict,
 };
@@ -36,8 +38,8 @@ pub use parse::{
 };
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
-    highlight, is_origin, search_tokens, sort_key, words_match, Facet, FacetCount, Facets, Index,
-    Query, Results, Segment, Sort, Theme, View,
+    highlight, is_origin, search_tokens, sort_key, words_match, Facet, FacetCount, Facets,
+    Finishing, Index, IndexBuilder, Query, Results, Segment, Sort, Theme, View,
 };
 pub use shard::{sha256_hex, ShardFile};
 pub use stats::{Stats, StatsRow, TOP_REGIONS};

@@ -3,6 +3,8 @@
 //! These types hold only records that passed validation; everything that reaches the
 //! UI or the data tool has already been checked by [`crate::parse_catalog`].
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::format::Lang;
@@ -30,7 +32,9 @@ pub struct Catalog {
     pub regions: Vec<Region>,
     pub sectors: Vec<Sector>,
     pub platforms: Vec<Platform>,
-    pub organizations: Vec<Organization>,
+    /// Shared, so that a catalog that grows as its shards arrive can be handed to the page
+    /// again without copying the organisations already there.
+    pub organizations: Vec<Arc<Organization>>,
     /// Per-region files to load instead of (or besides) the organisations inline; empty
     /// for a single-file catalog.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -63,6 +64,10 @@ pub enum LoadError {
     /// A shard holds another region than the top file says.
     #[error("the shard is for region {found}, the catalog expects region {expected}")]
     ShardRegion { expected: String, found: String },
+    /// A shard's bytes are not the ones the top file lists: changed, damaged, or from
+    /// another publication.
+    #[error("the file's SHA-256 is {found}, the catalog lists {expected}")]
+    Digest { expected: String, found: String },
 }
 
 /// How serious a [`Problem`] is.
@@ -252,7 +257,7 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
 /// A shard that was read: its organisations, with what had to be skipped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedShard {
-    pub organizations: Vec<Organization>,
+    pub organizations: Vec<Arc<Organization>>,
     pub problems: Vec<Problem>,
     pub skipped: Skipped,
 }
@@ -752,7 +757,7 @@ impl Reader {
         regions: &[Region],
         sectors: &[Sector],
         platforms: &[Platform],
-    ) -> Vec<Organization> {
+    ) -> Vec<Arc<Organization>> {
         let region_codes: HashSet<&str> = regions.iter().map(|r| r.code.as_str()).collect();
         let sector_ids: HashSet<&str> = sectors.iter().map(|s| s.id.as_str()).collect();
         let platforms_by_id: HashMap<&str, &Platform> =
@@ -858,7 +863,7 @@ impl Reader {
             }
             let short_name = self.limited(&id, "short_name", clean(o.short_name));
             let municipality = self.limited(&id, "municipality", clean(o.municipality));
-            out.push(Organization {
+            out.push(Arc::new(Organization {
                 id,
                 name,
                 short_name,
@@ -869,7 +874,7 @@ impl Reader {
                 ogrn,
                 website,
                 channels,
-            });
+            }));
         }
         out
     }

@@ -36,6 +36,7 @@ impl Catalog {
                 .organizations
                 .iter()
                 .filter(|org| org.region == region.code)
+                .map(|org| &**org)
                 .collect();
             if organizations.is_empty() {
                 continue;

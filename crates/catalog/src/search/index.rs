@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::model::Catalog;
 use crate::search::abbreviations::ABBREVIATIONS;
+use crate::search::build::IndexBuilder;
 use crate::search::query::{Facet, Query, Sort};
 use crate::search::text::{
     allowed_typos, alphanumeric_parts, each_part, each_token, edit_distance, is_cyrillic, is_latin,
@@ -29,43 +30,43 @@ const TYPO: Quality = 5;
 const NO_MATCH: Quality = Quality::MAX;
 
 /// Where a token came from: the names, or anything else (place, handles, links).
-const FIELD_NAME: u32 = 0;
-const FIELD_OTHER: u32 = 1;
+pub(super) const FIELD_NAME: u32 = 0;
+pub(super) const FIELD_OTHER: u32 = 1;
 
 /// Words this short are not worth a stem of their own, and a stem shorter than this
 /// would match too much («лиц» of «лицей»).
-const MIN_STEM_WORD: usize = 4;
+pub(super) const MIN_STEM_WORD: usize = 4;
 /// Respellings (other layout, Latin) of fewer letters than this match mostly noise.
 const MIN_RESPELLED: usize = 3;
 /// A municipality index meaning "none".
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 
 /// A search index over one catalog. Built once, then queried on every keystroke.
 #[derive(Debug)]
 pub struct Index {
-    count: usize,
-    region: Vec<u16>,
-    municipality: Vec<u32>,
-    sector: Vec<u16>,
-    platforms: Vec<u32>,
-    by_subscribers: Vec<u32>,
-    by_name: Vec<u32>,
-    terms: Vec<Box<str>>,
-    offsets: Vec<u32>,
-    postings: Vec<u32>,
+    pub(super) count: usize,
+    pub(super) region: Vec<u16>,
+    pub(super) municipality: Vec<u32>,
+    pub(super) sector: Vec<u16>,
+    pub(super) platforms: Vec<u32>,
+    pub(super) by_subscribers: Vec<u32>,
+    pub(super) by_name: Vec<u32>,
+    pub(super) terms: Vec<Box<str>>,
+    pub(super) offsets: Vec<u32>,
+    pub(super) postings: Vec<u32>,
     /// (Latin spelling key, term) for every Cyrillic term, sorted by key.
-    latin: Vec<(Box<str>, u32)>,
+    pub(super) latin: Vec<(Box<str>, u32)>,
     /// Cyrillic words that a typo may aim at, as characters, with their term.
-    typo_targets: Vec<(Box<[char]>, u32)>,
+    pub(super) typo_targets: Vec<(Box<[char]>, u32)>,
     /// For a one-letter query whose words have many postings, each organisation's
     /// quality, worked out once: every search starts with such a keystroke, and marking
     /// millions of postings for it was the slowest keystroke there is.
-    first_letters: Vec<(char, Box<[Quality]>)>,
-    region_codes: Vec<String>,
-    municipalities: Vec<String>,
-    municipality_region: Vec<u16>,
-    sector_ids: Vec<String>,
-    platform_ids: Vec<String>,
+    pub(super) first_letters: Vec<(char, Box<[Quality]>)>,
+    pub(super) region_codes: Vec<String>,
+    pub(super) municipalities: Vec<String>,
+    pub(super) municipality_region: Vec<u16>,
+    pub(super) sector_ids: Vec<String>,
+    pub(super) platform_ids: Vec<String>,
 }
 
 /// What a search found: the organisations in order, and the facet counts.
@@ -96,251 +97,12 @@ pub struct FacetCount {
 }
 
 impl Index {
-    /// Indexes every organisation of a validated catalog.
+    /// Indexes every organisation of a validated catalog at once. A page that must keep
+    /// answering while a large catalog is indexed uses [`IndexBuilder`] instead.
     pub fn new(catalog: &Catalog) -> Index {
-        let region_codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
-        let sector_ids: Vec<String> = catalog.sectors.iter().map(|s| s.id.clone()).collect();
-        let platform_ids: Vec<String> = catalog.platforms.iter().map(|p| p.id.clone()).collect();
-        let position = |list: &[String]| -> HashMap<String, u16> {
-            list.iter()
-                .enumerate()
-                .map(|(i, v)| (v.clone(), i as u16))
-                .collect()
-        };
-        let region_at = position(&region_codes);
-        let sector_at = position(&sector_ids);
-        let platform_at = position(&platform_ids);
-
-        // Distinct first, then sorted with each key computed once: there are a few
-        // thousand municipalities but one entry per organisation.
-        let distinct: std::collections::HashSet<(&str, u16)> = catalog
-            .organizations
-            .iter()
-            .filter_map(|o| Some((o.municipality.as_deref()?, *region_at.get(&o.region)?)))
-            .collect();
-        let mut municipalities: Vec<(String, u16)> = distinct
-            .into_iter()
-            .map(|(name, region)| (name.to_string(), region))
-            .collect();
-        municipalities.sort_by_cached_key(|(name, region)| (sort_key(name), name.clone(), *region));
-        let municipality_at: HashMap<(&str, u16), u32> = municipalities
-            .iter()
-            .enumerate()
-            .map(|(i, (name, region))| ((name.as_str(), *region), i as u32))
-            .collect();
-
-        let count = catalog.organizations.len();
-        let mut index = Index {
-            count,
-            region: Vec::with_capacity(count),
-            municipality: Vec::with_capacity(count),
-            sector: Vec::with_capacity(count),
-            platforms: Vec::with_capacity(count),
-            by_subscribers: Vec::new(),
-            by_name: Vec::new(),
-            terms: Vec::new(),
-            offsets: Vec::new(),
-            postings: Vec::new(),
-            latin: Vec::new(),
-            typo_targets: Vec::new(),
-            first_letters: Vec::new(),
-            region_codes,
-            municipalities: municipalities
-                .iter()
-                .map(|(name, _)| name.clone())
-                .collect(),
-            municipality_region: municipalities.iter().map(|(_, region)| *region).collect(),
-            sector_ids,
-            platform_ids,
-        };
-
-        let mut vocabulary: FastMap<String, u32> = FastMap::default();
-        // Region and municipality names repeat on every organisation, and short names
-        // often: their terms are worked out once.
-        let mut repeated: FastMap<&str, Vec<u32>> = FastMap::default();
-        let mut named: FastMap<&str, (Vec<u32>, Vec<u32>)> = FastMap::default();
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        let mut name_keys: Vec<u32> = Vec::new();
-        let mut name_offsets: Vec<u32> = vec![0];
-        let mut subscribers = Vec::with_capacity(count);
-        let mut org_terms: FastMap<u32, u32> = FastMap::default();
-        for (org_index, org) in catalog.organizations.iter().enumerate() {
-            let region = region_at.get(&org.region).copied().unwrap_or(u16::MAX);
-            index.region.push(region);
-            index.municipality.push(
-                org.municipality
-                    .as_deref()
-                    .and_then(|m| municipality_at.get(&(m, region)).copied())
-                    .unwrap_or(NONE),
-            );
-            index
-                .sector
-                .push(sector_at.get(&org.sector).copied().unwrap_or(u16::MAX));
-            index
-                .platforms
-                .push(org.channels.iter().fold(0, |mask, channel| {
-                    match platform_at.get(&channel.platform) {
-                        Some(&bit) if bit < 32 => mask | 1 << bit,
-                        _ => mask,
-                    }
-                }));
-            subscribers.push(
-                org.channels
-                    .iter()
-                    .filter_map(|c| c.subscribers)
-                    .sum::<u64>(),
-            );
-
-            // Each term once per organisation, with the better field.
-            org_terms.clear();
-            let keep = |term: u32, field: u32, org_terms: &mut FastMap<u32, u32>| {
-                let best = org_terms.entry(term).or_insert(field);
-                *best = (*best).min(field);
-            };
-            // The terms of a text; for the name, also its sort key: one code per word,
-            // in order (see `sort_code`), so that ordering by name needs no string keys.
-            let mut terms_of = |text: &str, mut key: Option<&mut Vec<u32>>| -> Vec<u32> {
-                let mut ids = Vec::new();
-                each_token(text, |token| {
-                    let id = intern(&mut vocabulary, token);
-                    ids.push(id);
-                    let mut parts = 0;
-                    each_part(token, |part| {
-                        let part_id = intern(&mut vocabulary, part);
-                        ids.push(part_id);
-                        if let Some(key) = key.as_deref_mut() {
-                            key.push(sort_code(part, part_id));
-                        }
-                        parts += 1;
-                    });
-                    if parts == 0 {
-                        if let Some(key) = key.as_deref_mut() {
-                            key.push(sort_code(token, id));
-                        }
-                    }
-                });
-                ids
-            };
-            // Names repeat across towns («МБОУ «СОШ № 1»» is everywhere), so each distinct
-            // name is tokenised once.
-            if !named.contains_key(org.name.as_str()) {
-                let mut key = Vec::new();
-                let ids = terms_of(&org.name, Some(&mut key));
-                named.insert(org.name.as_str(), (ids, key));
-            }
-            let (ids, key) = &named[org.name.as_str()];
-            for &term in ids {
-                keep(term, FIELD_NAME, &mut org_terms);
-            }
-            name_keys.extend_from_slice(key);
-            name_offsets.push(name_keys.len() as u32);
-            if let Some(short) = &org.short_name {
-                if !repeated.contains_key(short.as_str()) {
-                    let ids = terms_of(short, None);
-                    repeated.insert(short.as_str(), ids);
-                }
-                for &term in &repeated[short.as_str()] {
-                    keep(term, FIELD_NAME, &mut org_terms);
-                }
-            }
-            let region = catalog.region(&org.region);
-            let places = org
-                .municipality
-                .iter()
-                .chain(region.map(|r| &r.name))
-                .chain(region.and_then(|r| r.short_name.as_ref()));
-            for text in places {
-                if !repeated.contains_key(text.as_str()) {
-                    let ids = terms_of(text, None);
-                    repeated.insert(text.as_str(), ids);
-                }
-                for &term in &repeated[text.as_str()] {
-                    keep(term, FIELD_OTHER, &mut org_terms);
-                }
-            }
-            // The handle is part of the link, so the link's terms cover it.
-            for channel in &org.channels {
-                let without_scheme = channel
-                    .url
-                    .split_once("://")
-                    .map_or(channel.url.as_str(), |(_, rest)| rest);
-                for term in terms_of(without_scheme, None) {
-                    keep(term, FIELD_OTHER, &mut org_terms);
-                }
-            }
-            for (&term, &field) in org_terms.iter() {
-                pairs.push((term, (org_index as u32) << 1 | field));
-            }
-        }
-
-        // Sort the vocabulary and renumber the postings to match.
-        let mut terms: Vec<(String, u32)> = vocabulary.into_iter().collect();
-        terms.sort_unstable();
-        let mut renumber = vec![0u32; terms.len()];
-        for (new, (_, old)) in terms.iter().enumerate() {
-            renumber[*old as usize] = new as u32;
-        }
-        // Postings grouped by term with a counting sort: linear, where sorting millions
-        // of pairs was the slowest step of the build.
-        let mut offsets = vec![0u32; terms.len() + 1];
-        for (term, _) in &pairs {
-            offsets[renumber[*term as usize] as usize + 1] += 1;
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let mut cursor = offsets.clone();
-        let mut postings = vec![0u32; pairs.len()];
-        for (term, posting) in pairs {
-            let slot = &mut cursor[renumber[term as usize] as usize];
-            postings[*slot as usize] = posting;
-            *slot += 1;
-        }
-        index.postings = postings;
-        index.offsets = offsets;
-
-        for (term, (text, _)) in terms.iter().enumerate() {
-            if is_cyrillic(text) && !is_number(text) {
-                index.latin.push((latin_key(text).into(), term as u32));
-                if text.chars().count() >= MIN_STEM_WORD {
-                    index
-                        .typo_targets
-                        .push((text.chars().collect(), term as u32));
-                }
-            }
-        }
-        index.latin.sort_unstable();
-        index.terms = terms
-            .into_iter()
-            .map(|(text, _)| text.into_boxed_str())
-            .collect();
-        index.first_letters = index.precomputed_first_letters();
-
-        // Word codes become vocabulary ranks, which order as the words do.
-        for code in &mut name_keys {
-            if *code & WORD_CODE != 0 {
-                *code = WORD_CODE | renumber[(*code & !WORD_CODE) as usize];
-            }
-        }
-        let name_key = |org: u32| {
-            let org = org as usize;
-            &name_keys[name_offsets[org] as usize..name_offsets[org + 1] as usize]
-        };
-        let mut by_name: Vec<u32> = (0..count as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| name_key(a).cmp(name_key(b)).then(a.cmp(&b)));
-        let mut name_rank = vec![0u32; count];
-        for (rank, &org) in by_name.iter().enumerate() {
-            name_rank[org as usize] = rank as u32;
-        }
-        let mut by_subscribers: Vec<u32> = (0..count as u32).collect();
-        by_subscribers.sort_unstable_by(|&a, &b| {
-            subscribers[b as usize]
-                .cmp(&subscribers[a as usize])
-                .then(name_rank[a as usize].cmp(&name_rank[b as usize]))
-        });
-        index.by_name = by_name;
-        index.by_subscribers = by_subscribers;
-        index
+        let mut builder = IndexBuilder::new(catalog);
+        builder.add(catalog, usize::MAX);
+        builder.finish()
     }
 
     /// Runs a query: the text, the filters, the order, and every facet's counts.
@@ -614,7 +376,7 @@ impl Index {
 
     /// The one-letter prefixes worth precomputing: those whose words have more postings
     /// than there are organisations (a pass over the array is then cheaper).
-    fn precomputed_first_letters(&self) -> Vec<(char, Box<[Quality]>)> {
+    pub(super) fn precomputed_first_letters(&self) -> Vec<(char, Box<[Quality]>)> {
         let mut letters: Vec<char> = self.terms.iter().filter_map(|t| t.chars().next()).collect();
         letters.dedup();
         letters
@@ -748,10 +510,10 @@ impl Index {
 
 /// Marks a name's sort code as a word (a vocabulary id, later its rank); codes without
 /// it are numbers, by value, and so sort before every word, as digits sort before letters.
-const WORD_CODE: u32 = 1 << 31;
+pub(super) const WORD_CODE: u32 = 1 << 31;
 
 /// One word of a name as a sort code: a number by its value, a word by its id.
-fn sort_code(token: &str, id: u32) -> u32 {
+pub(super) fn sort_code(token: &str, id: u32) -> u32 {
     if is_number(token) {
         token.parse::<u64>().map_or(WORD_CODE - 1, |value| {
             value.min(u64::from(WORD_CODE - 1)) as u32
@@ -763,7 +525,7 @@ fn sort_code(token: &str, id: u32) -> u32 {
 
 /// The id of a token in the vocabulary, adding it if it is new: the only allocation per
 /// distinct token.
-fn intern(vocabulary: &mut FastMap<String, u32>, token: &str) -> u32 {
+pub(super) fn intern(vocabulary: &mut FastMap<String, u32>, token: &str) -> u32 {
     if let Some(&id) = vocabulary.get(token) {
         return id;
     }
@@ -774,11 +536,11 @@ fn intern(vocabulary: &mut FastMap<String, u32>, token: &str) -> u32 {
 
 /// A hash map with a fast, non-cryptographic hash: the index is built from a catalog
 /// the app already trusts to be data, and SipHash's flood resistance buys nothing here.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// The multiply-rotate hash of rustc's FxHasher, a word at a time.
 #[derive(Default)]
-struct FastHasher(u64);
+pub(super) struct FastHasher(u64);
 
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {

@@ -2,11 +2,13 @@
 //! rules both share.
 
 mod abbreviations;
+mod build;
 mod highlight;
 mod index;
 mod query;
 pub(crate) mod text;
 
+pub use build::{Finishing, IndexBuilder};
 pub use highlight::{highlight, words_match, Segment};
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
 pub use query::{is_origin, Facet, Query, Sort, Theme, View};

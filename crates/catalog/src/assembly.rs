@@ -1,0 +1,127 @@
+//! A sharded catalog put together as its shards arrive.
+//!
+//! The top file names the regions' shards; [`Assembly`] takes each shard's text as it
+//! comes, checks it against the top file (its SHA-256, its region, every record) and
+//! appends its organisations. Organisations are only appended, never reordered, so
+//! positions handed out earlier (search results, an index) stay valid.
+
+use std::collections::HashSet;
+
+use crate::model::{Catalog, ShardRef};
+use crate::parse::{parse_shard, LoadError, Loaded, Problem, Severity, Skipped};
+
+/// A catalog being assembled from its top file and its shards.
+#[derive(Debug, Clone)]
+pub struct Assembly {
+    catalog: Catalog,
+    problems: Vec<Problem>,
+    skipped: Skipped,
+    ids: HashSet<String>,
+    /// The regions whose shards have been added.
+    added: HashSet<String>,
+}
+
+impl Assembly {
+    /// Starts from the top file: its reference lists, shard list and any organisations
+    /// it holds itself.
+    pub fn new(top: Loaded) -> Assembly {
+        let ids = top
+            .catalog
+            .organizations
+            .iter()
+            .map(|org| org.id.clone())
+            .collect();
+        Assembly {
+            catalog: top.catalog,
+            problems: top.problems,
+            skipped: top.skipped,
+            ids,
+            added: HashSet::new(),
+        }
+    }
+
+    /// The catalog as far as it is assembled.
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Everything that was skipped or dropped, in the top file and the shards added.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// How many records were skipped, in the top file and the shards added.
+    pub fn skipped(&self) -> Skipped {
+        self.skipped
+    }
+
+    /// Whether this region's shard has been added.
+    pub fn has(&self, region: &str) -> bool {
+        self.added.contains(region)
+    }
+
+    /// How many shards have been added.
+    pub fn added(&self) -> usize {
+        self.added.len()
+    }
+
+    /// The shards not added yet, those of `first` (the regions the reader is looking at)
+    /// before the others, each group in the top file's order.
+    pub fn to_load(&self, first: &[String]) -> Vec<ShardRef> {
+        let (mut wanted, rest): (Vec<ShardRef>, Vec<ShardRef>) = self
+            .catalog
+            .shards
+            .iter()
+            .filter(|shard| !self.has(&shard.region))
+            .cloned()
+            .partition(|shard| first.contains(&shard.region));
+        wanted.extend(rest);
+        wanted
+    }
+
+    /// Adds one region's shard: `text` is the file as received and `sha256` its digest in
+    /// lower-case hex (worked out by the caller, which may have a faster one than
+    /// [`crate::sha256_hex`]). A shard whose digest or region is not the one the top file
+    /// lists is refused whole; within it, a bad record or one whose id is already in the
+    /// catalog is skipped and reported. Returns how many organisations were added.
+    pub fn add(&mut self, region: &str, text: &str, sha256: &str) -> Result<usize, LoadError> {
+        let Some(listed) = self.catalog.shards.iter().find(|s| s.region == region) else {
+            return Err(LoadError::ShardRegion {
+                expected: "one the catalog lists".to_string(),
+                found: region.to_string(),
+            });
+        };
+        if !listed.sha256.eq_ignore_ascii_case(sha256) {
+            return Err(LoadError::Digest {
+                expected: listed.sha256.clone(),
+                found: sha256.to_string(),
+            });
+        }
+        if self.has(region) {
+            return Ok(0);
+        }
+        let shard = parse_shard(text, region, &self.catalog)?;
+        self.problems.extend(shard.problems);
+        self.skipped.organizations += shard.skipped.organizations;
+        self.skipped.channels += shard.skipped.channels;
+        self.skipped.reference += shard.skipped.reference;
+        let before = self.catalog.organizations.len();
+        for org in shard.organizations {
+            if self.ids.insert(org.id.clone()) {
+                self.catalog.organizations.push(org);
+            } else {
+                self.problems.push(Problem {
+                    severity: Severity::Error,
+                    record: org.id.clone(),
+                    field: "id".to_string(),
+                    message: format!(
+                        "duplicate id; already in another file of the catalog (region {region})"
+                    ),
+                });
+                self.skipped.organizations += 1;
+            }
+        }
+        self.added.insert(region.to_string());
+        Ok(self.catalog.organizations.len() - before)
+    }
+}
