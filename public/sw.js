@@ -5,9 +5,11 @@
 // and the old cache is deleted when the new worker takes over. A new worker waits until
 // the reader presses «Обновить»: nothing reloads behind their back mid-search.
 //
-// Shell files: from the cache. Navigations: the cached index.html. The catalog (data/):
-// stale-while-revalidate. Only same-origin GET requests in this worker's scope are
-// touched; error responses are never cached.
+// Shell files: from the cache. Navigations: the cached index.html. The catalog's top file
+// (data/catalog.json): stale-while-revalidate. Its shards (data/regions/…, named by their
+// content's hash): from the network, stored for offline, the stored copy when offline.
+// Only same-origin GET requests in this worker's scope are touched; error responses are
+// never cached.
 'use strict';
 
 const BUILD = '__BUILD__';
@@ -17,6 +19,7 @@ const DATA_CACHE = 'gospubliki-data';
 const scope = self.registration.scope;
 const INDEX = new URL('index.html', scope).href;
 const DATA = new URL('data/', scope).href;
+const CATALOG = new URL('catalog.json', DATA).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -25,9 +28,8 @@ self.addEventListener('install', (event) => {
     // The catalog too, so that a first visit already works offline; a failure here only
     // means the catalog is cached on its next fetch instead.
     try {
-      const catalog = new URL('data/catalog.json', scope).href;
-      const response = await fetch(catalog, { cache: 'no-cache' });
-      if (response.ok) await (await caches.open(DATA_CACHE)).put(catalog, response);
+      const response = await fetch(CATALOG, { cache: 'no-cache' });
+      if (response.ok) await (await caches.open(DATA_CACHE)).put(CATALOG, response);
     } catch (error) {
       // Offline during installation: nothing to keep.
     }
@@ -51,8 +53,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
   const url = new URL(request.url);
-  if (url.href.startsWith(DATA) && url.pathname.endsWith('.json')) {
-    event.respondWith(staleWhileRevalidate(event, url.origin + url.pathname));
+  if (url.origin + url.pathname === CATALOG) {
+    event.respondWith(staleWhileRevalidate(event, CATALOG));
+  } else if (url.href.startsWith(DATA) && url.pathname.endsWith('.json')) {
+    event.respondWith(shard(event, url.origin + url.pathname));
   } else if (request.mode === 'navigate') {
     event.respondWith(fromCache(INDEX, request));
   } else {
@@ -66,12 +70,18 @@ async function fromCache(key, request) {
   return cached ?? fetch(request);
 }
 
-/** The cached catalog at once, refreshed in the background; the network's when none. */
+/** The cached catalog at once, refreshed in the background; the network's when none.
+ *  The network's answer goes to the page as soon as it arrives, and is stored meanwhile:
+ *  waiting for the cache write first made each of a sharded catalog's files slower. */
 async function staleWhileRevalidate(event, key) {
   const cache = await caches.open(DATA_CACHE);
   const cached = await cache.match(key);
-  const fresh = fetch(event.request).then(async (response) => {
-    if (response.ok) await cache.put(key, response.clone());
+  const fresh = fetch(event.request).then((response) => {
+    if (response.ok) {
+      const copy = response.clone();
+      const listing = response.clone();
+      event.waitUntil(cache.put(key, copy).then(() => keepOnlyListed(cache, listing)).catch(() => undefined));
+    }
     return response;
   });
   if (cached) {
@@ -79,4 +89,40 @@ async function staleWhileRevalidate(event, key) {
     return cached;
   }
   return fresh;
+}
+
+/** A shard: the network's copy, stored for offline use without holding up the page; the
+ *  stored copy when the network fails. Not cache-first: on a first visit every cache
+ *  lookup waits behind the writes of the shards before it, which made loading the national
+ *  catalog take 6.5 s instead of 3.8 s. A shard's name carries its content's hash, so a
+ *  stored copy is never a stale one. */
+async function shard(event, key) {
+  try {
+    const response = await fetch(event.request);
+    if (response.ok) {
+      const copy = response.clone();
+      event.waitUntil(caches.open(DATA_CACHE).then((cache) => cache.put(key, copy)).catch(() => undefined));
+    }
+    return response;
+  } catch (error) {
+    const cached = await (await caches.open(DATA_CACHE)).match(key);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+/** After a new top file is stored: deletes the stored shards it no longer lists, those of
+ *  earlier publications. A large top file is a single-file catalog with no shards to
+ *  list, and is not read. */
+async function keepOnlyListed(cache, response) {
+  const size = Number(response.headers.get('Content-Length') ?? 0);
+  if (!size || size > 2_000_000) return;
+  const top = await response.json();
+  if (!Array.isArray(top?.shards)) return;
+  const listed = new Set(top.shards.map((shard) => new URL(String(shard.url), DATA).href));
+  for (const request of await cache.keys()) {
+    if (request.url !== CATALOG && request.url.startsWith(DATA) && !listed.has(request.url)) {
+      await cache.delete(request);
+    }
+  }
 }

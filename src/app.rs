@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::catalog_loader::CatalogLoader;
 use crate::components::{LoadFailure, LoadingIndicator};
 use crate::i18n::texts;
-use crate::load::fetch_catalog;
 use crate::preferences::Preferences;
 use crate::service_worker::AppStatus;
 use crate::url_state::UrlState;
@@ -30,21 +30,30 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| browser::set_theme(theme.get()));
 
-    let catalog = LocalResource::new(fetch_catalog);
-    let retry = Callback::new(move |()| catalog.refetch());
+    let loader = CatalogLoader::new();
+    provide_context(loader);
+    // A region chosen while the catalog loads is fetched next.
+    let start = move || loader.start(&url.query(), move || url.query_untracked().regions);
+    start();
+    let retry = Callback::new(move |()| start());
+    // The directory is made once, when there is a catalog to show; the catalogs that
+    // replace it as shards arrive flow through the signal.
+    let ready = Memo::new(move |_| loader.current.with(Option::is_some));
     // A change of language renders the page again in the other language: it is rare, and
     // every component then reads plain words instead of a signal per string.
     move || {
         provide_context(lang.get());
-        view! {
-            <Suspense fallback=|| view! { <LoadingIndicator/> }>
-                {move || Suspend::new(async move {
-                    match catalog.await {
-                        Ok(loaded) => view! { <Directory loaded/> }.into_any(),
-                        Err(error) => view! { <LoadFailure error on_retry=retry/> }.into_any(),
-                    }
-                })}
-            </Suspense>
+        move || match (ready.get(), loader.failure.get()) {
+            (_, Some(error)) => view! { <LoadFailure error on_retry=retry/> }.into_any(),
+            (true, None) => {
+                let Some(first) = loader.current.get_untracked() else {
+                    return view! { <LoadingIndicator/> }.into_any();
+                };
+                let current =
+                    Signal::derive(move || loader.current.get().unwrap_or_else(|| first.clone()));
+                view! { <Directory current progress=loader.progress.into()/> }.into_any()
+            }
+            (false, None) => view! { <LoadingIndicator/> }.into_any(),
         }
     }
 }

@@ -59,6 +59,7 @@ pub struct Texts {
     pub copy_failed: &'static str,
     pub check_title: &'static str,
     pub check_intro: &'static str,
+    pub check_partial: &'static str,
     pub check_label: &'static str,
     pub check_hint: &'static str,
     pub check_button: &'static str,
@@ -162,6 +163,7 @@ const RU: Texts = Texts {
     copy_failed: "Не удалось скопировать: скопируйте адрес из адресной строки",
     check_title: "Проверить, официальный ли канал",
     check_intro: "Вставьте ссылку на канал или его имя — мы проверим, есть ли он в каталоге официальных страниц.",
+    check_partial: "Каталог ещё загружается: проверено по загруженной части.",
     check_label: "Ссылка на канал или его имя",
     check_hint: "Например: https://vk.com/…, t.me/…, max.ru/…, @имя",
     check_button: "Проверить",
@@ -263,6 +265,7 @@ const EN: Texts = Texts {
     copy_failed: "Could not copy: copy the address from the address bar",
     check_title: "Is this channel official?",
     check_intro: "Paste a link to a channel or its name, and we will check whether the catalog of official pages lists it.",
+    check_partial: "The catalog is still loading: checked against the part loaded so far.",
     check_label: "Link to the channel or its name",
     check_hint: "For example: https://vk.com/…, t.me/…, max.ru/…, @name",
     check_button: "Check",
@@ -336,6 +339,41 @@ pub fn catalog_size(lang: Lang, organizations: usize, channels: usize) -> String
     match lang {
         Lang::Ru => format!("В каталоге {organizations} и {channels}"),
         Lang::En => format!("The catalog lists {organizations} and {channels}"),
+    }
+}
+
+/// «Загружено 34 из 89 регионов»: how far a sharded catalog has loaded.
+pub fn shards_loaded(lang: Lang, loaded: usize, total: usize) -> String {
+    let digits = |n: usize| group_digits(lang, n as u64);
+    match lang {
+        // After «из» the noun is genitive: «из 1 региона», «из 21 региона», «из 89 регионов».
+        Lang::Ru => {
+            let of = plural(lang, total as u64, "региона", "регионов", "регионов");
+            format!("Загружено {} из {} {of}", digits(loaded), digits(total))
+        }
+        Lang::En => {
+            let regions = plural(lang, total as u64, "region", "regions", "regions");
+            format!("Loaded {} of {} {regions}", digits(loaded), digits(total))
+        }
+    }
+}
+
+/// Why a region's part of the catalog is missing, and what happens next.
+pub fn shard_failed(lang: Lang, region: &str, error: &FetchError, retry_in: Option<u32>) -> String {
+    let why = fetch_error(lang, error);
+    match (lang, retry_in) {
+        (Lang::Ru, Some(seconds)) => format!(
+            "Регион «{region}» пока не загружен. {why}. Повторим через {seconds} с; остальные регионы загружаются."
+        ),
+        (Lang::Ru, None) => format!(
+            "Регион «{region}» не загружен. {why}. Обновите страницу, чтобы попробовать ещё раз."
+        ),
+        (Lang::En, Some(seconds)) => format!(
+            "The region «{region}» is not loaded yet. {why}. Trying again in {seconds} s; the other regions go on loading."
+        ),
+        (Lang::En, None) => format!(
+            "The region «{region}» could not be loaded. {why}. Reload the page to try again."
+        ),
     }
 }
 

@@ -1,9 +1,11 @@
 //! Fetching the catalog. The only module that does network I/O; everything it returns
 //! is either a parsed catalog or an error that says exactly what went wrong.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use catalog::{parse_catalog, Catalog, Index, Problem, Skipped};
+use catalog::{
+    parse_catalog, sha256_hex, Catalog, Checker, Index, Loaded, Problem, ShardRef, Skipped,
+};
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -14,6 +16,8 @@ use crate::timing::measure;
 /// Where the catalog lives, relative to the page, so that the app works from any
 /// sub-path of any static server.
 pub const CATALOG_PATH: &str = "data/catalog.json";
+/// The folder of the top file, which shard paths are relative to.
+const DATA_DIR: &str = "data/";
 
 /// Why the catalog could not be shown.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -39,13 +43,16 @@ pub enum FetchError {
     },
 }
 
-/// A catalog ready to show: the records, their search index and what was skipped.
+/// A catalog ready to show: the records, their search index and what was skipped. For a
+/// sharded catalog, one of a series: a fuller one replaces it as shards arrive.
 #[derive(Debug)]
 pub struct LoadedCatalog {
     pub catalog: Arc<Catalog>,
     pub index: Arc<Index>,
     pub problems: Vec<Problem>,
     pub skipped: Skipped,
+    /// The link checker's tables for this catalog, built the first time a link is checked.
+    pub checker: OnceLock<Checker>,
 }
 
 /// How long one attempt may take before it is abandoned. A national catalog is tens of
@@ -54,15 +61,51 @@ const ATTEMPT_TIMEOUT_MS: i32 = 60_000;
 /// The pauses before the second and third attempts.
 const BACKOFF_MS: [i32; 2] = [1_000, 3_000];
 
-/// Fetches, parses and indexes the catalog. Revalidates with the server every time, so
-/// a fixed file is picked up by Retry and a new catalog by the next visit. A network
-/// error, a timeout or a server error that may pass (5xx, 408, 429) is tried again after
-/// a pause, twice; anything else is reported at once.
-pub async fn fetch_catalog() -> Result<Arc<LoadedCatalog>, FetchError> {
-    let url = absolute_url(CATALOG_PATH);
+/// Fetches and reads the catalog's top file (for a single-file catalog, the whole of it).
+pub async fn fetch_top() -> Result<Loaded, FetchError> {
+    let (url, bytes) = fetch_bytes(CATALOG_PATH, RequestCache::NoCache).await?;
+    let text = into_text(&url, bytes)?;
+    measure("gospubliki:parse", || parse_catalog(&text))
+        .map_err(|error| FetchError::Catalog { url, error })
+}
+
+/// A shard as received: where from, its text and the SHA-256 of its bytes.
+#[derive(Debug)]
+pub struct FetchedShard {
+    pub url: String,
+    pub text: String,
+    pub sha256: String,
+}
+
+/// Fetches one region's shard, whose path the core has checked to be a plain relative
+/// path beside the top file, and works out its digest: with the browser's own SHA-256
+/// (native code, off the page's thread) where the page is a secure context, else with the
+/// core's.
+pub async fn fetch_shard(shard: &ShardRef) -> Result<FetchedShard, FetchError> {
+    let path = format!("{DATA_DIR}{}", shard.url);
+    // A shard's name carries its content's hash (as the data tool writes them), so the
+    // browser's cache may answer without asking the server again.
+    let (url, bytes) = fetch_bytes(&path, RequestCache::Default).await?;
+    let sha256 = match browser_sha256(&bytes).await {
+        Some(digest) => digest,
+        None => sha256_hex(&bytes.to_vec()),
+    };
+    let text = into_text(&url, bytes)?;
+    Ok(FetchedShard { url, text, sha256 })
+}
+
+/// Fetches a file of the catalog as bytes, with a timeout on each attempt. The top file is
+/// revalidated with the server every time (`NoCache`), so a fixed file is picked up by
+/// Retry and a new catalog by the next visit. A network error, a timeout or a server error that may pass (5xx, 408,
+/// 429) is tried again after a pause, twice; anything else is reported at once.
+async fn fetch_bytes(
+    path: &str,
+    cache: RequestCache,
+) -> Result<(String, js_sys::Uint8Array), FetchError> {
+    let url = absolute_url(path);
     let mut attempt = 0;
     let response = loop {
-        let result = fetch_once(&url).await;
+        let result = fetch_once(path, &url, cache).await;
         let passing = match &result {
             Ok(response) => matches!(response.status(), 408 | 429 | 500..=599),
             Err(_) => true,
@@ -82,23 +125,50 @@ pub async fn fetch_catalog() -> Result<Arc<LoadedCatalog>, FetchError> {
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|err| FetchError::Body {
+    let raw = web_sys::Response::from(response);
+    let body = async {
+        let promise = raw.array_buffer().map_err(|e| format!("{e:?}"))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map_err(|e| format!("{e:?}"))?;
+        Ok::<_, String>(js_sys::Uint8Array::new(&buffer))
+    };
+    let bytes = body.await.map_err(|message| FetchError::Body {
         url: url.clone(),
-        message: err.to_string(),
+        message,
     })?;
-    let loaded = measure("gospubliki:parse", || parse_catalog(&text))
-        .map_err(|error| FetchError::Catalog { url, error })?;
-    let index = Arc::new(measure("gospubliki:index", || Index::new(&loaded.catalog)));
-    Ok(Arc::new(LoadedCatalog {
-        catalog: Arc::new(loaded.catalog),
-        index,
-        problems: loaded.problems,
-        skipped: loaded.skipped,
-    }))
+    Ok((url, bytes))
 }
 
-/// One request for the catalog, abandoned after [`ATTEMPT_TIMEOUT_MS`].
-async fn fetch_once(url: &str) -> Result<gloo_net::http::Response, FetchError> {
+/// The bytes as UTF-8 text, copied into the app's memory once.
+fn into_text(url: &str, bytes: js_sys::Uint8Array) -> Result<String, FetchError> {
+    String::from_utf8(bytes.to_vec()).map_err(|err| FetchError::Body {
+        url: url.to_string(),
+        message: format!("not UTF-8 text: {err}"),
+    })
+}
+
+/// SHA-256 by the browser's Web Crypto, in lower-case hex; `None` where it is not
+/// available (pages served over plain HTTP from another host than localhost).
+async fn browser_sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    if subtle.is_undefined() {
+        return None;
+    }
+    let promise = subtle
+        .digest_with_str_and_buffer_source("SHA-256", bytes)
+        .ok()?;
+    let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    let digest = js_sys::Uint8Array::new(&digest).to_vec();
+    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// One request, abandoned after [`ATTEMPT_TIMEOUT_MS`].
+async fn fetch_once(
+    path: &str,
+    url: &str,
+    cache: RequestCache,
+) -> Result<gloo_net::http::Response, FetchError> {
     let controller = web_sys::AbortController::new().ok();
     let timer = controller.as_ref().and_then(|controller| {
         let controller = controller.clone();
@@ -110,8 +180,8 @@ async fn fetch_once(url: &str) -> Result<gloo_net::http::Response, FetchError> {
             )
             .ok()
     });
-    let response = Request::get(CATALOG_PATH)
-        .cache(RequestCache::NoCache)
+    let response = Request::get(path)
+        .cache(cache)
         .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
         .send()
         .await
@@ -126,7 +196,7 @@ async fn fetch_once(url: &str) -> Result<gloo_net::http::Response, FetchError> {
 }
 
 /// Waits, without blocking the page.
-async fn sleep(milliseconds: i32) {
+pub async fn sleep(milliseconds: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window

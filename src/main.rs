@@ -2,6 +2,7 @@
 
 mod app;
 mod browser;
+mod catalog_loader;
 mod components;
 mod i18n;
 mod load;

@@ -36,6 +36,12 @@ impl UrlState {
         self.search.with(|search| Query::from_query_str(search))
     }
 
+    /// The state the address describes, without tracking it.
+    pub fn query_untracked(&self) -> Query {
+        self.search
+            .with_untracked(|search| Query::from_query_str(search))
+    }
+
     /// Makes `query` the state: writes its canonical address into the history.
     pub fn navigate(&self, query: &Query, mode: HistoryMode) {
         let canonical = query.to_query_string();

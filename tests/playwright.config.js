@@ -6,6 +6,7 @@ const port = Number(process.env.E2E_PORT || 8081);
 
 export default defineConfig({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.mjs',
   outputDir: './test-results',
   fullyParallel: true,
   workers: 2,

@@ -11,15 +11,16 @@ pub fn CatalogHeader(
     title: Option<String>,
     /// The date of the data, if the catalog gives a valid one.
     updated: Option<IsoDate>,
-    /// How many organisations were loaded.
-    organizations: usize,
-    /// How many channels those organisations have.
-    channels: usize,
+    /// How many organisations are loaded, and how many channels they have.
+    size: Signal<(usize, usize)>,
 ) -> impl IntoView {
     let lang = use_lang();
     let title = title.unwrap_or_else(|| texts(lang).app_name.to_string());
     let date = updated.map(|date| data_date(lang, date));
-    let size = catalog_size(lang, organizations, channels);
+    let size = move || {
+        let (organizations, channels) = size.get();
+        catalog_size(lang, organizations, channels)
+    };
     view! {
         <div class="catalog-header">
             <h1>{title}</h1>

@@ -22,8 +22,8 @@ pub fn OrganizationList(
     /// The query string of the search the list belongs to; a new one starts again at the
     /// top.
     query_key: Signal<String>,
-    /// The catalog the positions point into.
-    catalog: Arc<Catalog>,
+    /// The catalog the positions point into (or a later, fuller one: positions stay).
+    catalog: Signal<Arc<Catalog>>,
     /// The search text, whose words are marked in the names.
     text: Signal<String>,
     /// Called with an organisation's id when its card is asked for.
@@ -53,8 +53,9 @@ pub fn OrganizationList(
         results.with(|r| r.organizations[start..end].to_vec())
     };
     let item = move |position: u32| {
-        let org = catalog.organizations[position as usize].clone();
-        view! { <OrganizationItem org catalog=catalog.clone() text on_open/> }
+        let catalog = catalog.get_untracked();
+        let org = catalog.organizations.get(position as usize).cloned();
+        org.map(|org| view! { <OrganizationItem org catalog=catalog.clone() text on_open/> })
     };
     let more = move || window.get().1 < total();
     let earlier = move || window.get().0 > 0;

@@ -1,24 +1,28 @@
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use catalog::{Catalog, Checker, Query};
+use catalog::{Checker, Query};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::catalog_loader::Progress;
 use crate::components::{use_lang, CheckForm, CheckVerdict};
-use crate::i18n::texts;
+use crate::i18n::{shards_loaded, texts};
+use crate::load::LoadedCatalog;
 use crate::url_state::{use_url_state, HistoryMode};
 
 /// "Is this channel official?": the form, and the verdict on the link in the address.
 #[component]
 pub fn CheckView(
-    /// The catalog to check against.
-    catalog: Arc<Catalog>,
-    /// The checker's tables, built on first use and kept for the session.
-    checker: Arc<OnceLock<Checker>>,
+    /// The catalog to check against, as far as it is loaded, with the checker's tables
+    /// (built on first use).
+    current: Signal<Arc<LoadedCatalog>>,
+    /// How far the shards have loaded: a link not found may be in one still to come.
+    progress: Signal<Progress>,
     /// The state from the address.
     query: Memo<Query>,
 ) -> impl IntoView {
-    let t = texts(use_lang());
+    let lang = use_lang();
+    let t = texts(lang);
     let url = use_url_state();
     let pasted = Memo::new(move |_| query.with(|q| q.check.clone()));
     let on_check = Callback::new(move |text: String| {
@@ -38,10 +42,19 @@ pub fn CheckView(
         url.navigate(&next, HistoryMode::Push);
     });
     let verdict = move || {
-        pasted.get().map(|text| {
-            let checker = checker.get_or_init(|| Checker::new(&catalog));
-            let check = checker.check(&text);
-            view! { <CheckVerdict check catalog=catalog.clone() on_open/> }
+        let text = pasted.get()?;
+        let loaded = current.get();
+        let check = loaded
+            .checker
+            .get_or_init(|| Checker::new(&loaded.catalog))
+            .check(&text);
+        let partial =
+            progress.with(|p| (!p.is_complete()).then(|| shards_loaded(lang, p.loaded, p.total)));
+        Some(view! {
+            {partial.map(|loaded| view! {
+                <p class="check__partial">{t.check_partial}" "{loaded}"."</p>
+            })}
+            <CheckVerdict check catalog=loaded.catalog.clone() on_open/>
         })
     };
     view! {

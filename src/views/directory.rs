@@ -1,12 +1,13 @@
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use catalog::{Checker, Lang, Query, View};
+use catalog::{Lang, Query, View};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::catalog_loader::Progress;
 use crate::components::{
     use_lang, AppearancePanel, CatalogHeader, ConnectionNotice, DemoBanner, LanguageSwitch,
-    SkippedNotice, ViewNav,
+    ShardProgress, SkippedNotice, ViewNav,
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
@@ -18,24 +19,25 @@ use crate::views::{CheckView, EmbedView, SelectionView};
 /// The directory: the header, the sections, and the section the address asks for.
 #[component]
 pub fn Directory(
-    /// The catalog as loaded, indexed, with what had to be skipped.
-    loaded: Arc<LoadedCatalog>,
+    /// The catalog as far as it is loaded and indexed, with what had to be skipped; a
+    /// fuller one replaces it as the shards of a sharded catalog arrive.
+    current: Signal<Arc<LoadedCatalog>>,
+    /// How far the shards have loaded.
+    progress: Signal<Progress>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
     let url = use_url_state();
     let preferences = use_preferences();
     let status = use_context::<AppStatus>().expect("AppStatus is provided by App");
-    let catalog = loaded.catalog.clone();
+    // The top file's part of the catalog (title, dates, regions, sectors, platforms) is
+    // the same in every catalog that replaces this one; only the organisations grow.
+    let catalog = current.get_untracked().catalog.clone();
 
-    // Derived, never synced: the query from the address, the section from the query.
-    let query = Memo::new({
-        let catalog = catalog.clone();
-        move |_| url.query().sanitized(&catalog)
-    });
+    // Derived, never synced: the query from the address and the catalog, the section
+    // from the query.
+    let query = Memo::new(move |_| current.with(|c| url.query().sanitized(&c.catalog)));
     let view = Memo::new(move |_| query.with(|q| q.view));
-    // The checker's tables are built the first time a link is checked, not at load.
-    let checker: Arc<OnceLock<Checker>> = Arc::default();
 
     let section_href = Callback::new(move |view: View| address(&query.with(|q| q.with_view(view))));
     let on_section = Callback::new(move |view: View| {
@@ -74,8 +76,9 @@ pub fn Directory(
             <div class="embed">
                 <header><h1 class="visually-hidden">{t.widget_title}</h1></header>
                 {catalog.demo.then(|| view! { <DemoBanner/> })}
+                <ShardProgress progress catalog=catalog.clone()/>
                 <div class="page">
-                    <SelectionView loaded=loaded.clone() query/>
+                    <SelectionView current progress query/>
                 </div>
                 <footer class="embed__credit">
                     <a href=full target="_blank" rel="noopener noreferrer">
@@ -88,27 +91,35 @@ pub fn Directory(
         .into_any();
     }
 
-    let skipped = loaded.skipped.total();
     let footer = [
         catalog.source.clone().map(|s| (t.source, s)),
         catalog.license.clone().map(|s| (t.license, s)),
     ];
     let body = {
-        let loaded = loaded.clone();
+        let catalog = catalog.clone();
         move || match view.get() {
-            View::Check => view! {
-                <CheckView catalog=loaded.catalog.clone() checker=checker.clone() query/>
+            View::Check => view! { <CheckView current progress query/> }.into_any(),
+            View::Embed => view! { <EmbedView catalog=catalog.clone() query/> }.into_any(),
+            View::Search | View::Stats => {
+                view! { <SelectionView current progress query/> }.into_any()
             }
-            .into_any(),
-            View::Embed => view! {
-                <EmbedView catalog=loaded.catalog.clone() query/>
-            }
-            .into_any(),
-            View::Search | View::Stats => view! {
-                <SelectionView loaded=loaded.clone() query/>
-            }
-            .into_any(),
         }
+    };
+    let size = Memo::new(move |_| {
+        current.with(|c| (c.catalog.organizations.len(), c.catalog.channel_count()))
+    });
+    let skipped = move || {
+        current.with(|c| {
+            let count = c.skipped.total();
+            (count > 0).then(|| {
+                let problems = c.problems.clone();
+                view! {
+                    <div class="site-header__notice">
+                        <SkippedNotice count problems/>
+                    </div>
+                }
+            })
+        })
     };
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
@@ -124,21 +135,17 @@ pub fn Directory(
                 <CatalogHeader
                     title=catalog.title.clone()
                     updated=catalog.updated
-                    organizations=catalog.organizations.len()
-                    channels=catalog.channel_count()
+                    size=Signal::from(size)
                 />
                 <div class="site-header__tools">
                     <LanguageSwitch href=switch_href on_switch/>
                     <AppearancePanel appearance=preferences.appearance/>
                 </div>
             </div>
-            {(skipped > 0).then(|| view! {
-                <div class="site-header__notice">
-                    <SkippedNotice count=skipped problems=loaded.problems.clone()/>
-                </div>
-            })}
+            {skipped}
             <ViewNav current=Signal::from(view) href=section_href on_select=on_section/>
         </header>
+        <ShardProgress progress catalog=catalog.clone()/>
         <div class="page">{body}</div>
         <footer class="site-footer">
             {footer.into_iter().flatten().map(|(label, text)| view! {

@@ -4,10 +4,11 @@ use catalog::{Facet, Query, Stats, View};
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::catalog_loader::Progress;
 use crate::components::{
-    use_lang, Chip, DownloadButtons, DownloadFormat, FilterChips, FilterPanel, NoResults,
-    OrganizationCard, OrganizationList, Relaxation, ResultSummary, SearchBox, SortControl,
-    StatsPanel,
+    use_lang, Chip, DownloadButtons, DownloadFormat, FilterChips, FilterPanel, LoadingIndicator,
+    NoResults, OrganizationCard, OrganizationList, Relaxation, ResultSummary, SearchBox,
+    SortControl, StatsPanel,
 };
 use crate::i18n::texts;
 use crate::load::LoadedCatalog;
@@ -19,8 +20,10 @@ use crate::url_state::{use_url_state, HistoryMode};
 /// (with an organisation's card when one is open) or as statistics.
 #[component]
 pub fn SelectionView(
-    /// The catalog as loaded and indexed.
-    loaded: Arc<LoadedCatalog>,
+    /// The catalog as far as it is loaded, and its index.
+    current: Signal<Arc<LoadedCatalog>>,
+    /// How far the shards have loaded: an empty result while they do is not "nothing".
+    progress: Signal<Progress>,
     /// The state from the address, already checked against the catalog.
     query: Memo<Query>,
 ) -> impl IntoView {
@@ -28,12 +31,12 @@ pub fn SelectionView(
     let t = texts(lang);
     let url = use_url_state();
     let preferences = use_preferences();
-    let catalog = loaded.catalog.clone();
-    let index = loaded.index.clone();
+    // For names of regions, sectors and platforms, which every later catalog shares.
+    let catalog = current.get_untracked().catalog.clone();
+    let organizations = Signal::derive(move || current.with(|c| c.catalog.clone()));
 
-    let results = Memo::new({
-        let index = index.clone();
-        move |_| query.with(|query| measure("gospubliki:search", || index.search(query)))
+    let results = Memo::new(move |_| {
+        current.with(|c| query.with(|query| measure("gospubliki:search", || c.index.search(query))))
     });
     // Memos, not derived signals: each is read in several places, and a derived signal
     // would recompute (and clone) for every read.
@@ -117,8 +120,8 @@ pub fn SelectionView(
     });
 
     let on_download = Callback::new({
-        let catalog = catalog.clone();
         move |format: DownloadFormat| {
+            let catalog = organizations.get_untracked();
             let positions = results.with_untracked(|r| r.organizations.clone());
             let stem = match catalog.updated {
                 Some(date) => format!("gospubliki-{date}"),
@@ -165,6 +168,8 @@ pub fn SelectionView(
             Mode::Card(id)
         } else if view.get() == View::Stats {
             Mode::Stats
+        } else if count.get() == 0 && progress.with(|p| !p.is_complete()) {
+            Mode::Waiting
         } else if count.get() == 0 {
             Mode::Nothing
         } else {
@@ -174,7 +179,8 @@ pub fn SelectionView(
     let content = {
         let catalog = catalog.clone();
         move || match mode.get() {
-            Mode::Card(id) => catalog
+            Mode::Card(id) => organizations
+                .get_untracked()
                 .organizations
                 .iter()
                 .find(|o| o.id == id)
@@ -182,16 +188,17 @@ pub fn SelectionView(
                 .map(|org| view! { <OrganizationCard org catalog=catalog.clone() on_close/> })
                 .into_any(),
             Mode::Stats => {
-                let stats = Memo::new({
-                    let catalog = catalog.clone();
-                    move |_| results.with(|r| Stats::of(&catalog, &r.organizations))
+                let stats = Memo::new(move |_| {
+                    let catalog = organizations.get();
+                    results.with(|r| Stats::of(&catalog, &r.organizations))
                 });
                 view! { <StatsPanel stats=Signal::from(stats) catalog=catalog.clone()/> }.into_any()
             }
+            Mode::Waiting => view! { <LoadingIndicator/> }.into_any(),
             Mode::Nothing => {
                 let catalog = catalog.clone();
-                let index = index.clone();
                 (move || {
+                    let index = current.with(|c| c.index.clone());
                     let (suggestion, relaxations) = query.with(|q| {
                         let relaxations = index
                             .relaxations(q)
@@ -215,7 +222,7 @@ pub fn SelectionView(
                 <OrganizationList
                     results
                     query_key=Signal::from(search_key)
-                    catalog=catalog.clone()
+                    catalog=organizations
                     text=Signal::from(text)
                     on_open
                 />
@@ -262,6 +269,8 @@ enum Mode {
     /// The card of the organisation with this id.
     Card(String),
     Stats,
+    /// Nothing found yet, while shards are still arriving.
+    Waiting,
     /// The search found nothing: say so and offer a way out.
     Nothing,
     List,

@@ -8,6 +8,10 @@
 //   /site/slow-NAME/          as /site/NAME/, with the catalog answered after 1.5 s
 //   /site/flaky-NAME/         as /site/NAME/, but every other request for the catalog,
 //                             the first included, answers 503 Service Unavailable
+//   /site/NAME/data/PATH      for a sharded catalog written to tests/.tmp/NAME/ (the top
+//                             file and regions/NN.json), that folder's PATH
+//   /site/fail-RR-NAME/       as /site/NAME/, but region RR's shard answers 503 to its
+//                             first 3 requests (one fetch with its two quick retries)
 //   /site/demo/               dist/ under a sub-path with the demo catalog: for the
 //                             service worker, whose scope is its folder
 //   POST /__next/NAME         from now on, /site/NAME/sw.js is a new build's (another
@@ -37,6 +41,8 @@ const hostPort = port + 1;
 const builds = new Map();
 /** How many times each flaky site's catalog was asked for. */
 const flakes = new Map();
+/** How many times each failing shard was asked for, by site and path. */
+const failures = new Map();
 
 /** The policy the app runs under. Only the widget may be framed by other sites. */
 function contentSecurityPolicy(embed) {
@@ -85,6 +91,14 @@ async function fileAt(path) {
   }
 }
 
+async function isFolder(path) {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 async function catalogFor(name) {
   if (!/^[a-z0-9-]+$/.test(name)) return null;
   if (name === 'demo') return fileAt(join(dist, 'data', 'catalog.json'));
@@ -103,6 +117,21 @@ async function resolveRequest(pathname) {
   if (slow) name = name.slice('slow-'.length);
   const flaky = name.startsWith('flaky-');
   if (flaky) name = name.slice('flaky-'.length);
+  const failing = name.match(/^fail-(\d+)-(.+)$/);
+  if (failing) name = failing[2];
+  if (rest.startsWith('/data/')) {
+    const folder = inside(scratch, name);
+    const path = folder && inside(folder, decodeURIComponent(rest.slice('/data/'.length)));
+    if (path && (await isFolder(folder))) {
+      if (failing && rest.startsWith(`/data/regions/${failing[1]}-`)) {
+        const key = `${failing[0]}${rest}`;
+        const count = (failures.get(key) ?? 0) + 1;
+        failures.set(key, count);
+        if (count <= 3) return { file: null, delay: 0, status: 503 };
+      }
+      return { file: await fileAt(path), delay: slow ? 1500 : 0 };
+    }
+  }
   if (rest === '/data/catalog.json') {
     if (flaky) {
       const count = (flakes.get(name) ?? 0) + 1;

@@ -51,13 +51,15 @@ catalog-tool — инструмент для тех, кто публикует �
       without BOM) or Windows-1251; `;` or `,`. Each rejected row is printed with
       its line number and reason. Exit 0 when every row was taken, 1 otherwise.
 
-  catalog-tool shard FILE --out DIR
+  catalog-tool shard FILE --out DIR [--no-compress]
       Делит каталог на файлы по регионам: DIR/catalog.json (общий файл со
       списком частей: регион, адрес, число организаций, размер, SHA-256) и
       DIR/regions/NN.json, а рядом с каждым — копии .gz и .br для серверов,
-      отдающих заранее сжатые файлы.
+      отдающих заранее сжатые файлы (--no-compress — без них: быстрее, если
+      сервер сжимает сам).
       Splits a catalog into DIR/catalog.json (listing the shards with counts,
-      sizes and SHA-256) and DIR/regions/NN.json, each with .gz and .br copies.
+      sizes and SHA-256) and DIR/regions/NN.json, each with .gz and .br copies
+      (not with --no-compress: faster, for servers that compress on the fly).
 
   catalog-tool stats FILE
       Печатает число организаций, каналов и подписчиков по регионам, сферам и
@@ -76,7 +78,8 @@ fn main() -> ExitCode {
         ["demo", "--out", file] => write_output(Some(file), &demo::demo_catalog().to_json()),
         ["synth", rest @ ..] => synth(rest),
         ["import-csv", file, rest @ ..] => import_csv(file, rest),
-        ["shard", file, "--out", dir] => shard(file, dir),
+        ["shard", file, "--out", dir] => shard(file, dir, true),
+        ["shard", file, "--out", dir, "--no-compress"] => shard(file, dir, false),
         ["stats", file] => stats(file),
         [] | ["help" | "--help" | "-h"] => {
             print!("{HELP}");
@@ -181,16 +184,21 @@ fn import_csv(path: &str, args: &[&str]) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn shard(path: &str, dir: &str) -> ExitCode {
+fn shard(path: &str, dir: &str, compressed: bool) -> ExitCode {
     let Some(loaded) = read_catalog(path) else {
         return ExitCode::FAILURE;
     };
-    match shards::write_shards(&loaded.catalog, std::path::Path::new(dir)) {
+    match shards::write_shards(&loaded.catalog, std::path::Path::new(dir), compressed) {
         Ok(written) => {
             for file in &written {
+                let copies = if compressed {
+                    format!(" (gzip {}, brotli {})", file.gzip, file.brotli)
+                } else {
+                    String::new()
+                };
                 println!(
-                    "{dir}/{}: {} organizations, {} bytes (gzip {}, brotli {}), sha256 {}",
-                    file.path, file.organizations, file.bytes, file.gzip, file.brotli, file.sha256
+                    "{dir}/{}: {} organizations, {} bytes{copies}, sha256 {}",
+                    file.path, file.organizations, file.bytes, file.sha256
                 );
             }
             ExitCode::SUCCESS

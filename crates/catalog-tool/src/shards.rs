@@ -11,14 +11,20 @@ use catalog::Catalog;
 pub struct Written {
     pub path: String,
     pub bytes: usize,
+    /// The compressed copies' sizes; 0 when none were written.
     pub gzip: usize,
     pub brotli: usize,
     pub organizations: usize,
     pub sha256: String,
 }
 
-/// Writes `catalog.json` and `regions/NN.json` under `dir`, each with `.gz` and `.br`.
-pub fn write_shards(catalog: &Catalog, dir: &Path) -> std::io::Result<Vec<Written>> {
+/// Writes `catalog.json` and `regions/NN.json` under `dir`, each with `.gz` and `.br`
+/// when `compressed` (brotli at its best is slow: about 2 s per megabyte).
+pub fn write_shards(
+    catalog: &Catalog,
+    dir: &Path,
+    compressed: bool,
+) -> std::io::Result<Vec<Written>> {
     let (top, shards) = catalog.to_shards();
     std::fs::create_dir_all(dir.join("regions"))?;
     let mut written = Vec::new();
@@ -28,9 +34,15 @@ pub fn write_shards(catalog: &Catalog, dir: &Path) -> std::io::Result<Vec<Writte
             .iter()
             .filter(|o| o.region == shard.region)
             .count();
-        written.push(write_three(dir, &shard.path, &shard.text, organizations)?);
+        written.push(write_three(
+            dir,
+            &shard.path,
+            &shard.text,
+            organizations,
+            compressed,
+        )?);
     }
-    written.push(write_three(dir, "catalog.json", &top, 0)?);
+    written.push(write_three(dir, "catalog.json", &top, 0, compressed)?);
     Ok(written)
 }
 
@@ -39,18 +51,23 @@ fn write_three(
     path: &str,
     text: &str,
     organizations: usize,
+    compressed: bool,
 ) -> std::io::Result<Written> {
     let bytes = text.as_bytes();
     std::fs::write(dir.join(path), bytes)?;
-    let gzip = gzip(bytes)?;
-    std::fs::write(dir.join(format!("{path}.gz")), &gzip)?;
-    let brotli = brotli(bytes)?;
-    std::fs::write(dir.join(format!("{path}.br")), &brotli)?;
+    let (mut gzip_size, mut brotli_size) = (0, 0);
+    if compressed {
+        let gzip = gzip(bytes)?;
+        std::fs::write(dir.join(format!("{path}.gz")), &gzip)?;
+        let brotli = brotli(bytes)?;
+        std::fs::write(dir.join(format!("{path}.br")), &brotli)?;
+        (gzip_size, brotli_size) = (gzip.len(), brotli.len());
+    }
     Ok(Written {
         path: path.to_string(),
         bytes: bytes.len(),
-        gzip: gzip.len(),
-        brotli: brotli.len(),
+        gzip: gzip_size,
+        brotli: brotli_size,
         organizations,
         sha256: catalog::sha256_hex(bytes),
     })

@@ -200,7 +200,7 @@ fn an_id_already_loaded_from_another_shard_is_skipped_and_reported() {
     let text_of = |region: &str| {
         files
             .iter()
-            .find(|f| f.path == format!("regions/{region}.json"))
+            .find(|f| f.region == region)
             .map(|f| f.text.clone())
             .expect("the region has a shard")
     };

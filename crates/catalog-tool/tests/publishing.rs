@@ -180,7 +180,10 @@ fn shards_hold_the_catalog_exactly_and_are_checked() {
     );
     let mut all = Vec::new();
     for (shard, file) in refs.iter().zip(&shards) {
-        assert_eq!(shard.url, format!("regions/{}.json", shard.region));
+        assert_eq!(
+            shard.url,
+            format!("regions/{}-{}.json", shard.region, &shard.sha256[..12])
+        );
         assert_eq!(shard.sha256, sha256_hex(file.text.as_bytes()));
         assert_eq!(shard.bytes, file.text.len() as u64);
         let read = parse_shard(&file.text, &shard.region, &loaded.catalog).expect("shard");
@@ -245,21 +248,26 @@ fn the_shard_command_writes_compressed_copies() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        stdout.contains("regions/42.json: 1 organizations"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("regions/54.json: 1 organizations"),
-        "{stdout}"
-    );
-    let shard = std::fs::read(dir.join("regions/42.json")).expect("shard");
-    let gz = std::fs::read(dir.join("regions/42.json.gz")).expect("gz");
+    // Each shard is named by its region and the start of its SHA-256.
+    let written = |region: &str| -> String {
+        let line = stdout
+            .lines()
+            .find(|line| line.contains(&format!("/regions/{region}-")))
+            .unwrap_or_else(|| panic!("no shard of region {region} in {stdout}"));
+        assert!(line.contains(": 1 organizations"), "{line}");
+        let path = line.split(": ").next().expect("path");
+        path.rsplit('/').next().expect("name").to_string()
+    };
+    let name = written("42");
+    written("54");
+    let shard = std::fs::read(dir.join("regions").join(&name)).expect("shard");
+    assert!(name.contains(&sha256_hex(&shard)[..12]), "{name}");
+    let gz = std::fs::read(dir.join("regions").join(format!("{name}.gz"))).expect("gz");
     let mut unzipped = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&gz[..]), &mut unzipped)
         .expect("gunzip");
     assert_eq!(unzipped, shard);
-    let br = std::fs::read(dir.join("regions/42.json.br")).expect("br");
+    let br = std::fs::read(dir.join("regions").join(format!("{name}.br"))).expect("br");
     let mut unbrotli = Vec::new();
     std::io::Read::read_to_end(&mut brotli::Decompressor::new(&br[..], 4096), &mut unbrotli)
         .expect("unbrotli");

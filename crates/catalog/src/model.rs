@@ -49,7 +49,8 @@ pub const SHARD_FORMAT: &str = "gospubliki-catalog-shard";
 pub struct ShardRef {
     /// The region code; every organisation in the shard is in this region.
     pub region: String,
-    /// The shard's address relative to the top file: `regions/42.json`.
+    /// The shard's address relative to the top file: `regions/42-1a2b3c4d5e6f.json` as
+    /// the data tool names it (any plain relative path is accepted).
     pub url: String,
     /// How many organisations it holds (for progress, before it arrives).
     pub organizations: u64,

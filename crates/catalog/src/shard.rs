@@ -19,10 +19,14 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShardFile {
     pub region: String,
-    /// Relative to the top file: `regions/42.json`.
+    /// Relative to the top file, named by region and content: `regions/42-1a2b3c4d5e6f.json`.
     pub path: String,
     pub text: String,
 }
+
+/// How many hex digits of a shard's SHA-256 go into its file name: 48 bits, so two
+/// publications of one region's shard never share a name in practice.
+const SHORT_HASH: usize = 12;
 
 impl Catalog {
     /// Splits the catalog into one shard per region that has organisations, in region
@@ -41,14 +45,18 @@ impl Catalog {
             if organizations.is_empty() {
                 continue;
             }
-            let path = format!("regions/{}.json", region.code);
             let text = shard_json(&region.code, &organizations);
+            let sha256 = sha256_hex(text.as_bytes());
+            // Named by content: a new publication's shards never overwrite the old ones,
+            // so a reader whose top file is the old one (cached, or loaded just before the
+            // switch) still gets the shards it lists, and servers may cache them forever.
+            let path = format!("regions/{}-{}.json", region.code, &sha256[..SHORT_HASH]);
             refs.push(ShardRef {
                 region: region.code.clone(),
                 url: path.clone(),
                 organizations: organizations.len() as u64,
                 bytes: text.len() as u64,
-                sha256: sha256_hex(text.as_bytes()),
+                sha256,
             });
             files.push(ShardFile {
                 region: region.code.clone(),
