@@ -49,6 +49,12 @@ impl Progress {
     pub fn is_complete(&self) -> bool {
         self.loaded >= self.total
     }
+
+    /// Whether shards are still on their way: not counting those that failed and wait
+    /// for their next attempt.
+    pub fn is_arriving(&self) -> bool {
+        self.loaded + self.failed.len() < self.total
+    }
 }
 
 /// A shard that could not be loaded (yet).

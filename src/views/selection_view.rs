@@ -168,7 +168,7 @@ pub fn SelectionView(
             Mode::Card(id)
         } else if view.get() == View::Stats {
             Mode::Stats
-        } else if count.get() == 0 && progress.with(|p| !p.is_complete()) {
+        } else if count.get() == 0 && progress.with(Progress::is_arriving) {
             Mode::Waiting
         } else if count.get() == 0 {
             Mode::Nothing
