@@ -150,7 +150,10 @@ impl CatalogLoader {
         let mut slice = 500;
         loop {
             shards.prefer(&wanted());
-            while in_flight < PARALLEL {
+            // One shard alone until something is on screen: six at once share the
+            // connection and the processor, and the first results came a second later.
+            let parallel = if published == 0 { 1 } else { PARALLEL };
+            while in_flight < parallel {
                 let Some(shard) = shards.next_due(now_ms()) else {
                     break;
                 };
@@ -162,11 +165,14 @@ impl CatalogLoader {
                     let _ = arrivals.unbounded_send((shard, result));
                 });
             }
-            // Every shard that has arrived, without waiting for more.
-            while let Ok((shard, result)) = arrived.try_recv() {
+            // A shard that has arrived, without waiting; one at a time, with the index
+            // slice and a turn of the event loop after it, as reading a large shard takes
+            // tens of milliseconds and two in a row would keep a keystroke waiting.
+            if let Ok((shard, result)) = arrived.try_recv() {
                 in_flight -= 1;
                 shards.receive(shard, result);
                 self.progress.set(shards.progress());
+                next_task().await;
             }
             let catalog = shards.assembly.catalog();
             if builder.added() < catalog.organizations.len() {

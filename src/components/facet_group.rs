@@ -48,35 +48,56 @@ pub fn FacetOptions(
     on_toggle: Callback<(Facet, String)>,
 ) -> impl IntoView {
     let lang = use_lang();
+    // A row per value, made once: a keystroke changes the counts, and only the count's
+    // text, the checkbox and the class of each row follow. Remaking the rows on every
+    // keystroke (a hundred of them, with 89 regions) was most of a keystroke's time.
+    let row = move |(value, label): (String, String)| {
+        let state = Memo::new({
+            let value = value.clone();
+            move |_| {
+                options.with(|all| {
+                    all.iter()
+                        .find(|o| o.value == value)
+                        .map_or((0, false), |o| (o.count, o.selected))
+                })
+            }
+        });
+        let icon =
+            (facet == Facet::Platform).then(|| view! { <PlatformIcon platform=value.clone()/> });
+        let class = move || {
+            let (count, selected) = state.get();
+            if count == 0 && !selected {
+                "facet__option facet__option--empty"
+            } else {
+                "facet__option"
+            }
+        };
+        view! {
+            <li class=class>
+                <label>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || state.get().1
+                        on:change=move |_| on_toggle.run((facet, value.clone()))
+                    />
+                    {icon}
+                    <span class="facet__label">{label}</span>
+                    " "
+                    <span class="facet__count">{move || group_digits(lang, state.get().0 as u64)}</span>
+                </label>
+            </li>
+        }
+    };
     view! {
         <ul class="facet__list">
             <For
-                each=move || options.get()
-                key=|option| (option.value.clone(), option.count, option.selected)
-                children=move |option| {
-                    let value = option.value.clone();
-                    let icon = (facet == Facet::Platform).then(|| view! { <PlatformIcon platform=option.value.clone()/> });
-                    let class = if option.count == 0 && !option.selected {
-                        "facet__option facet__option--empty"
-                    } else {
-                        "facet__option"
-                    };
-                    view! {
-                        <li class=class>
-                            <label>
-                                <input
-                                    type="checkbox"
-                                    prop:checked=option.selected
-                                    on:change=move |_| on_toggle.run((facet, value.clone()))
-                                />
-                                {icon}
-                                <span class="facet__label">{option.label}</span>
-                                " "
-                                <span class="facet__count">{group_digits(lang, option.count as u64)}</span>
-                            </label>
-                        </li>
-                    }
+                each=move || {
+                    options.with(|all| {
+                        all.iter().map(|o| (o.value.clone(), o.label.clone())).collect::<Vec<_>>()
+                    })
                 }
+                key=|(value, _)| value.clone()
+                children=row
             />
         </ul>
     }
