@@ -238,3 +238,50 @@ pub fn now_ms() -> f64 {
         .and_then(|window| window.performance())
         .map_or(0.0, |performance| performance.now())
 }
+
+/// Replaces the page with the crash screen: what happened, the error's text, and a link
+/// that loads the page again (the address keeps the search). Plain DOM, written once:
+/// after a panic the app's code must not run again, so nothing here depends on it, not
+/// even a click handler.
+pub fn show_crash(message: &str) {
+    let Some(document) = document() else {
+        return;
+    };
+    let lang = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|lang| Lang::parse(&lang))
+        .unwrap_or_default();
+    let texts = crate::i18n::crash_texts(lang);
+    let Some(body) = document.body() else {
+        return;
+    };
+    let element = |tag: &str, class: &str, text: &str| {
+        let element = document.create_element(tag).ok()?;
+        element.set_class_name(class);
+        element.set_text_content(Some(text));
+        Some(element)
+    };
+    let (Some(main), Some(title), Some(explanation), Some(detail), Some(reload)) = (
+        element("main", "crash failure", ""),
+        element("h1", "crash__title", texts.title),
+        element("p", "crash__text", texts.explanation),
+        element("pre", "crash__detail", message),
+        element("a", "button crash__reload", texts.reload),
+    ) else {
+        return;
+    };
+    let _ = main.set_attribute("role", "alert");
+    // The same address without its fragment, so that following the link loads the page
+    // instead of scrolling within it.
+    let address = web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_else(|| "./".to_string());
+    let _ = reload.set_attribute("href", &address);
+    for child in [&title, &explanation, &detail, &reload] {
+        let _ = main.append_child(child);
+    }
+    body.set_text_content(None);
+    let _ = body.append_child(&main);
+}

@@ -842,3 +842,27 @@ pub fn offline_notice(lang: Lang, updated: Option<IsoDate>) -> String {
         (Lang::En, None) => "No connection: showing the saved data".to_string(),
     }
 }
+
+/// The words of the crash screen, which is written without the app's components.
+#[derive(Debug, Clone, Copy)]
+pub struct CrashTexts {
+    pub title: &'static str,
+    pub explanation: &'static str,
+    pub reload: &'static str,
+}
+
+/// The crash screen's words in a language.
+pub fn crash_texts(lang: Lang) -> CrashTexts {
+    match lang {
+        Lang::Ru => CrashTexts {
+            title: "Что-то пошло не так",
+            explanation: "Приложение остановилось из-за внутренней ошибки. Перезагрузите страницу: поиск и фильтры сохранятся, они записаны в адресе. Если ошибка повторяется, сообщите нам её текст.",
+            reload: "Перезагрузить страницу",
+        },
+        Lang::En => CrashTexts {
+            title: "Something went wrong",
+            explanation: "The app stopped on an internal error. Reload the page: the search and filters are kept, as they are in the address. If it happens again, please send us the text of the error.",
+            reload: "Reload the page",
+        },
+    }
+}

@@ -170,3 +170,29 @@ test.describe('when the catalog cannot be loaded', () => {
     }
   });
 });
+
+test.describe('when the app itself fails', () => {
+  test('a panic shows what happened, the error text and a reload that keeps the search', async ({ page }) => {
+    const directory = new DirectoryPage(page);
+    await page.goto('/?q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0');
+    await expect(directory.resultCount).toBeVisible();
+    // The hook a deployment offers for this (README, «Stable hooks»): a real panic in the
+    // real build. The call itself ends in the trap that follows the panic.
+    await page.evaluate(() => {
+      try {
+        window.wasmBindings.show_crash_screen();
+      } catch {
+        // "unreachable": the panic has been handled; the page is what matters.
+      }
+    });
+    const crash = page.getByRole('alert');
+    await expect(crash.getByRole('heading', { level: 1 })).toHaveText('Что-то пошло не так');
+    await expect(crash).toContainText('поиск и фильтры сохранятся');
+    await expect(crash.locator('pre')).toContainText('the crash screen was asked for');
+    await expect(directory.searchBox).toHaveCount(0);
+
+    await crash.getByRole('link', { name: 'Перезагрузить страницу' }).click();
+    await expect(directory.resultCount).toBeVisible();
+    await expect(directory.searchBox).toHaveValue('школа');
+  });
+});
