@@ -71,9 +71,12 @@ pub struct ShardFailure {
 /// HTTP/1.1. Measured: a catalog of 20,000 organisations in 89 shards loaded in 1.82 s with
 /// six, 1.95 s with four.
 const PARALLEL: usize = 6;
-/// How often, at most, a fuller catalog replaces the one on screen while shards arrive:
-/// each replacement finishes an index of everything so far, about a quarter of a full
-/// build, and re-renders the results.
+/// How often, at most, a fuller catalog replaces the one on screen while shards arrive.
+/// Each replacement finishes an index of everything so far (about a quarter of a full
+/// build) and renders the results again, so besides this pause the catalog must also
+/// have doubled since the last one: the finishing then costs at most twice one of the
+/// whole catalog (measured on the national catalog: searchable in 4.74 s, 4.87 s when a
+/// replacement came every 0.8 s whatever the growth).
 const PUBLISH_EVERY_MS: f64 = 800.0;
 /// The time one slice of indexing aims at, leaving the rest of a frame to the page.
 const SLICE_MS: f64 = 8.0;
@@ -183,7 +186,9 @@ impl CatalogLoader {
                 continue;
             }
             let settled = in_flight == 0 && shards.is_settled();
-            let due = published == 0 || now_ms() - last_publish >= PUBLISH_EVERY_MS;
+            let due = published == 0
+                || (now_ms() - last_publish >= PUBLISH_EVERY_MS
+                    && builder.added() >= published.saturating_mul(2));
             if builder.added() > published && (settled || due) {
                 let mut finishing = builder.finishing();
                 let index = loop {
@@ -203,7 +208,7 @@ impl CatalogLoader {
             // Nothing to do but wait: for a shard, for a failed one's next attempt, or for
             // the next time a fuller catalog is due on screen.
             let mut pause = shards.next_retry_in(now_ms());
-            if builder.added() > published {
+            if builder.added() >= published.saturating_mul(2).max(1) {
                 let until = (last_publish + PUBLISH_EVERY_MS - now_ms()).max(0.0) as i32;
                 pause = Some(pause.map_or(until, |p| p.min(until)));
             }
