@@ -142,7 +142,7 @@ impl CatalogLoader {
         }
         let mut builder = IndexBuilder::new(shards.assembly.catalog());
         builder.add(shards.assembly.catalog(), usize::MAX);
-        self.publish(&shards, builder.finish());
+        self.publish(&shards, builder.finish(), builder.added());
         let mut published = builder.added();
         let mut last_publish = now_ms();
 
@@ -177,19 +177,20 @@ impl CatalogLoader {
                 self.progress.set(shards.progress());
                 next_task().await;
             }
-            let catalog = shards.assembly.catalog();
-            if builder.added() < catalog.organizations.len() {
-                let started = now_ms();
-                builder.add(catalog, slice);
-                slice = paced(slice, now_ms() - started);
-                next_task().await;
-                continue;
-            }
-            let settled = in_flight == 0 && shards.is_settled();
-            let due = published == 0
+            let arrived_count = shards.assembly.catalog().organizations.len();
+            let behind = builder.added() < arrived_count;
+            // Nothing on its way: everything that could arrive now has, though failed shards
+            // may be waiting for their next attempt.
+            let quiet = in_flight == 0 && shards.queue.is_empty();
+            let settled = quiet && shards.retries.is_empty();
+            // What is indexed goes on screen: when it is all that has arrived and nothing
+            // more is coming, or the first time, or (even while shards keep arriving faster
+            // than they are indexed) once it has doubled and the last time is long enough ago.
+            let due = (!behind && (quiet || published == 0))
                 || (now_ms() - last_publish >= PUBLISH_EVERY_MS
-                    && builder.added() >= published.saturating_mul(2));
-            if builder.added() > published && (settled || due) {
+                    && builder.added() >= published.saturating_mul(2).max(1));
+            if builder.added() > published && due {
+                let count = builder.added();
                 let mut finishing = builder.finishing();
                 let index = loop {
                     if let Some(index) = finishing.step() {
@@ -197,9 +198,16 @@ impl CatalogLoader {
                     }
                     next_task().await;
                 };
-                self.publish(&shards, index);
-                published = builder.added();
+                self.publish(&shards, index, count);
+                published = count;
                 last_publish = now_ms();
+                continue;
+            }
+            if behind {
+                let started = now_ms();
+                builder.add(shards.assembly.catalog(), slice);
+                slice = paced(slice, now_ms() - started);
+                next_task().await;
                 continue;
             }
             if settled {
@@ -231,11 +239,14 @@ impl CatalogLoader {
         }
     }
 
-    /// Puts the catalog as assembled so far, with `index`, on screen.
-    fn publish(&self, shards: &Shards, index: Index) {
+    /// Puts the catalog's first `count` organisations, which `index` covers, on screen.
+    fn publish(&self, shards: &Shards, index: Index, count: usize) {
         let assembly = &shards.assembly;
+        let mut catalog = assembly.catalog().clone();
+        // Those that arrived since are shown with the next index, not counted before.
+        catalog.organizations.truncate(count);
         self.current.set(Some(Arc::new(LoadedCatalog {
-            catalog: Arc::new(assembly.catalog().clone()),
+            catalog: Arc::new(catalog),
             index: Arc::new(index),
             problems: assembly.problems().to_vec(),
             skipped: assembly.skipped(),
@@ -325,11 +336,6 @@ impl Shards {
             .iter()
             .map(|(when, _)| (when - now).max(0.0) as i32)
             .min()
-    }
-
-    /// Whether nothing is queued or waiting to be tried again.
-    fn is_settled(&self) -> bool {
-        self.queue.is_empty() && self.retries.is_empty()
     }
 
     /// Adds an arrived shard to the catalog; a failed or refused one is reported and, while

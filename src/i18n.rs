@@ -477,6 +477,12 @@ pub fn fetch_error(lang: Lang, error: &FetchError) -> String {
         (Lang::En, Network { url, .. }) => {
             format!("The server did not answer, or the network is down. Address: {url}")
         }
+        (Lang::Ru, Timeout { url, seconds }) => {
+            format!("Сервер не прислал ответ за {seconds} с. Адрес: {url}")
+        }
+        (Lang::En, Timeout { url, seconds }) => {
+            format!("The server sent no complete answer within {seconds} s. Address: {url}")
+        }
         (
             Lang::Ru,
             Http {
@@ -550,7 +556,7 @@ pub fn fetch_error_detail(error: &FetchError) -> Option<String> {
             Some(message.clone())
         }
         FetchError::Catalog { error, .. } => Some(error.to_string()),
-        FetchError::Http { .. } => None,
+        FetchError::Http { .. } | FetchError::Timeout { .. } => None,
     }
 }
 

@@ -1,6 +1,8 @@
 //! Fetching the catalog. The only module that does network I/O; everything it returns
 //! is either a parsed catalog or an error that says exactly what went wrong.
 
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use catalog::{
@@ -25,6 +27,9 @@ pub enum FetchError {
     /// The request did not complete: offline, DNS, connection refused, CORS.
     #[error("network error for {url}: {message}")]
     Network { url: String, message: String },
+    /// The answer did not arrive in full within the time allowed.
+    #[error("no complete answer from {url} within {seconds} s")]
+    Timeout { url: String, seconds: u32 },
     /// The server answered with an error status.
     #[error("HTTP {status} for {url}")]
     Http {
@@ -55,15 +60,20 @@ pub struct LoadedCatalog {
     pub checker: OnceLock<Checker>,
 }
 
-/// How long one attempt may take before it is abandoned. A national catalog is tens of
-/// megabytes; a stalled connection must still end in a message, not a spinner forever.
-const ATTEMPT_TIMEOUT_MS: i32 = 60_000;
+/// How long one attempt at the top file may take before it is abandoned: a single-file
+/// national catalog is tens of megabytes, and a stalled connection must still end in a
+/// message, not a spinner forever.
+const TOP_TIMEOUT_MS: u32 = 60_000;
+/// A shard's attempt may take as long as its size needs at 25 KB/s (a poor mobile
+/// connection), within these bounds: a small shard that stalls is reported in seconds.
+const SHARD_TIMEOUT_MS: (u32, u32) = (15_000, 120_000);
+const SLOWEST_BYTES_PER_MS: u64 = 25;
 /// The pauses before the second and third attempts.
 const BACKOFF_MS: [i32; 2] = [1_000, 3_000];
 
 /// Fetches and reads the catalog's top file (for a single-file catalog, the whole of it).
 pub async fn fetch_top() -> Result<Loaded, FetchError> {
-    let (url, bytes) = fetch_bytes(CATALOG_PATH, RequestCache::NoCache).await?;
+    let (url, bytes) = fetch_bytes(CATALOG_PATH, RequestCache::NoCache, TOP_TIMEOUT_MS).await?;
     let text = into_text(&url, bytes)?;
     measure("gospubliki:parse", || parse_catalog(&text))
         .map_err(|error| FetchError::Catalog { url, error })
@@ -85,7 +95,9 @@ pub async fn fetch_shard(shard: &ShardRef) -> Result<FetchedShard, FetchError> {
     let path = format!("{DATA_DIR}{}", shard.url);
     // A shard's name carries its content's hash (as the data tool writes them), so the
     // browser's cache may answer without asking the server again.
-    let (url, bytes) = fetch_bytes(&path, RequestCache::Default).await?;
+    let (low, high) = SHARD_TIMEOUT_MS;
+    let timeout = (shard.bytes / SLOWEST_BYTES_PER_MS).clamp(u64::from(low), u64::from(high));
+    let (url, bytes) = fetch_bytes(&path, RequestCache::Default, timeout as u32).await?;
     let sha256 = match browser_sha256(&bytes).await {
         Some(digest) => digest,
         None => sha256_hex(&bytes.to_vec()),
@@ -94,50 +106,99 @@ pub async fn fetch_shard(shard: &ShardRef) -> Result<FetchedShard, FetchError> {
     Ok(FetchedShard { url, text, sha256 })
 }
 
-/// Fetches a file of the catalog as bytes, with a timeout on each attempt. The top file is
-/// revalidated with the server every time (`NoCache`), so a fixed file is picked up by
-/// Retry and a new catalog by the next visit. A network error, a timeout or a server error that may pass (5xx, 408,
-/// 429) is tried again after a pause, twice; anything else is reported at once.
+/// Fetches a file of the catalog as bytes, each attempt abandoned after `timeout_ms`
+/// (the whole answer, body included). The top file is revalidated with the server every
+/// time (`NoCache`), so a fixed file is picked up by Retry and a new catalog by the next
+/// visit. A network error, a timeout or a server error that may pass (5xx, 408, 429) is
+/// tried again after a pause, twice; anything else is reported at once.
 async fn fetch_bytes(
     path: &str,
     cache: RequestCache,
+    timeout_ms: u32,
 ) -> Result<(String, js_sys::Uint8Array), FetchError> {
     let url = absolute_url(path);
     let mut attempt = 0;
-    let response = loop {
-        let result = fetch_once(path, &url, cache).await;
+    loop {
+        let result = attempt_once(path, &url, cache, timeout_ms).await;
         let passing = match &result {
-            Ok(response) => matches!(response.status(), 408 | 429 | 500..=599),
-            Err(_) => true,
+            Err(FetchError::Http { status, .. }) => matches!(status, 408 | 429 | 500..=599),
+            Err(FetchError::Network { .. } | FetchError::Timeout { .. }) => true,
+            Ok(_) | Err(_) => false,
         };
         match (passing, BACKOFF_MS.get(attempt)) {
             (true, Some(&pause)) => {
                 sleep(pause).await;
                 attempt += 1;
             }
-            _ => break result?,
+            _ => return result.map(|bytes| (url, bytes)),
         }
-    };
-    if !response.ok() {
-        return Err(FetchError::Http {
-            url,
-            status: response.status(),
-            status_text: response.status_text(),
+    }
+}
+
+/// One request and its whole body, abandoned after `timeout_ms`.
+async fn attempt_once(
+    path: &str,
+    url: &str,
+    cache: RequestCache,
+    timeout_ms: u32,
+) -> Result<js_sys::Uint8Array, FetchError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.as_ref().and_then(|controller| {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        let abort = Closure::once_into_js(move || {
+            timed_out.set(true);
+            controller.abort();
+        });
+        web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.unchecked_ref(),
+                i32::try_from(timeout_ms).unwrap_or(i32::MAX),
+            )
+            .ok()
+    });
+    let result = async {
+        let response = Request::get(path)
+            .cache(cache)
+            .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
+            .send()
+            .await
+            .map_err(|err| FetchError::Network {
+                url: url.to_string(),
+                message: err.to_string(),
+            })?;
+        if !response.ok() {
+            return Err(FetchError::Http {
+                url: url.to_string(),
+                status: response.status(),
+                status_text: response.status_text(),
+            });
+        }
+        let raw = web_sys::Response::from(response);
+        let body = async {
+            let promise = raw.array_buffer().map_err(|e| format!("{e:?}"))?;
+            let buffer = wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map_err(|e| format!("{e:?}"))?;
+            Ok::<_, String>(js_sys::Uint8Array::new(&buffer))
+        };
+        body.await.map_err(|message| FetchError::Body {
+            url: url.to_string(),
+            message,
+        })
+    }
+    .await;
+    if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
+        window.clear_timeout_with_handle(timer);
+    }
+    if timed_out.get() {
+        return Err(FetchError::Timeout {
+            url: url.to_string(),
+            seconds: timeout_ms / 1_000,
         });
     }
-    let raw = web_sys::Response::from(response);
-    let body = async {
-        let promise = raw.array_buffer().map_err(|e| format!("{e:?}"))?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(promise)
-            .await
-            .map_err(|e| format!("{e:?}"))?;
-        Ok::<_, String>(js_sys::Uint8Array::new(&buffer))
-    };
-    let bytes = body.await.map_err(|message| FetchError::Body {
-        url: url.clone(),
-        message,
-    })?;
-    Ok((url, bytes))
+    result
 }
 
 /// The bytes as UTF-8 text, copied into the app's memory once.
@@ -161,38 +222,6 @@ async fn browser_sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
     let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     let digest = js_sys::Uint8Array::new(&digest).to_vec();
     Some(digest.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// One request, abandoned after [`ATTEMPT_TIMEOUT_MS`].
-async fn fetch_once(
-    path: &str,
-    url: &str,
-    cache: RequestCache,
-) -> Result<gloo_net::http::Response, FetchError> {
-    let controller = web_sys::AbortController::new().ok();
-    let timer = controller.as_ref().and_then(|controller| {
-        let controller = controller.clone();
-        let abort = Closure::once_into_js(move || controller.abort());
-        web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                abort.unchecked_ref(),
-                ATTEMPT_TIMEOUT_MS,
-            )
-            .ok()
-    });
-    let response = Request::get(path)
-        .cache(cache)
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-        .send()
-        .await
-        .map_err(|err| FetchError::Network {
-            url: url.to_string(),
-            message: err.to_string(),
-        });
-    if let (Some(timer), Some(window)) = (timer, web_sys::window()) {
-        window.clear_timeout_with_handle(timer);
-    }
-    response
 }
 
 /// Waits, without blocking the page.

@@ -17,7 +17,7 @@ profile.samples.forEach((id, i) => {
   const seen = new Set(); let cur = id; while (cur !== undefined) { const nm = name(byId.get(cur)); if (!seen.has(nm)) { total.set(nm, (total.get(nm) || 0) + d); seen.add(nm); } cur = parent.get(cur); }
 });
 if (!process.argv[3]) console.log('SELF'); console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${(v/1000).toFixed(0)}ms ${k}`).join('\n'));
-console.log('TOTAL'); console.log([...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 50).map(([k, v]) => `${(v/1000).toFixed(0)}ms ${k}`).join('\n'));
+console.log('TOTAL'); console.log([...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 600).map(([k, v]) => `${(v/1000).toFixed(0)}ms ${k}`).join('\n'));
 
 const focus = process.argv[3];
 if (focus) {

@@ -74,9 +74,11 @@ pub fn Directory(
         });
         return view! {
             <div class="embed">
-                <header><h1 class="visually-hidden">{t.widget_title}</h1></header>
+                <header>
+                    <h1 class="visually-hidden">{t.widget_title}</h1>
+                    <ShardProgress progress catalog=catalog.clone()/>
+                </header>
                 {catalog.demo.then(|| view! { <DemoBanner/> })}
-                <ShardProgress progress catalog=catalog.clone()/>
                 <div class="page">
                     <SelectionView current progress query/>
                 </div>
@@ -144,8 +146,8 @@ pub fn Directory(
             </div>
             {skipped}
             <ViewNav current=Signal::from(view) href=section_href on_select=on_section/>
+            <ShardProgress progress catalog=catalog.clone()/>
         </header>
-        <ShardProgress progress catalog=catalog.clone()/>
         <div class="page">{body}</div>
         <footer class="site-footer">
             {footer.into_iter().flatten().map(|(label, text)| view! {

@@ -23,6 +23,8 @@ const views = [
   ['stats', '/?view=stats', null],
   ['embed-builder', '/?view=embed&region=42', null],
   ['widget', '/?embed=1&region=42&sector=education&lock=region,sector', null],
+  // A sharded catalog with a refused shard: the progress line and the failure stay.
+  ['shards-progress', '/site/tampered/?q=школа', (page) => page.locator('.shard-failures__item').waitFor()],
   ['low-vision', '/?q=больница', async (page) => {
     await page.getByRole('button', { name: /^(Версия для слабовидящих|Low-vision version)$/ }).click();
     await page.getByRole('radio', { name: /^(Самый крупный|Largest)$/ }).check();

@@ -12,6 +12,7 @@
 //                             file and regions/NN.json), that folder's PATH
 //   /site/fail-RR-NAME/       as /site/NAME/, but region RR's shard answers 503 to its
 //                             first 3 requests (one fetch with its two quick retries)
+//   /site/stall-RR-NAME/      as /site/NAME/, but region RR's shard is never answered
 //   /site/demo/               dist/ under a sub-path with the demo catalog: for the
 //                             service worker, whose scope is its folder
 //   POST /__next/NAME         from now on, /site/NAME/sw.js is a new build's (another
@@ -119,10 +120,13 @@ async function resolveRequest(pathname) {
   if (flaky) name = name.slice('flaky-'.length);
   const failing = name.match(/^fail-(\d+)-(.+)$/);
   if (failing) name = failing[2];
+  const stalling = name.match(/^stall-(\d+)-(.+)$/);
+  if (stalling) name = stalling[2];
   if (rest.startsWith('/data/')) {
     const folder = inside(scratch, name);
     const path = folder && inside(folder, decodeURIComponent(rest.slice('/data/'.length)));
     if (path && (await isFolder(folder))) {
+      if (stalling && rest.startsWith(`/data/regions/${stalling[1]}-`)) return { stall: true };
       if (failing && rest.startsWith(`/data/regions/${failing[1]}-`)) {
         const key = `${failing[0]}${rest}`;
         const count = (failures.get(key) ?? 0) + 1;
@@ -167,7 +171,9 @@ const server = createServer(async (request, response) => {
     response.end();
     return;
   }
-  const { file, delay, status } = await resolveRequest(pathname);
+  const { file, delay, status, stall } = await resolveRequest(pathname);
+  // No answer at all: the connection stays open until the browser gives up on it.
+  if (stall) return;
   if (delay) await new Promise((done) => setTimeout(done, delay));
   const embed = new URL(request.url, `http://127.0.0.1:${port}`).searchParams.get('embed') === '1';
   const headers = {

@@ -158,7 +158,27 @@ test('offline, the installed app shows every region it loaded before', async ({ 
   });
   await context.setOffline(true);
   await page.reload();
-  await expect(directory.catalogSize).toHaveText('В каталоге 20 000 организаций и 25 951 канал');
+  // Read back from the worker's store, 89 files, while another test runs beside this one.
+  await expect(directory.catalogSize).toHaveText('В каталоге 20 000 организаций и 25 951 канал', { timeout: 30_000 });
   await expect(page.getByText(/^Нет подключения/)).toBeVisible();
   await expect(page.getByTestId('shard-progress')).toHaveCount(0);
+});
+
+test('a shard that never arrives is given up on in seconds, and tried again later', async ({ page, request }) => {
+  // A shard this small gets 15 s an attempt; three attempts with their pauses take 49 s.
+  test.setTimeout(120_000);
+  const top = await topFile(request, 'sharded');
+  const mordovia = regionOf(top, '13');
+  const directory = new DirectoryPage(page);
+  await page.goto('/site/stall-13-sharded/');
+  await expect(directory.catalogSize).toContainText(
+    `В каталоге ${(20000 - mordovia.organizations).toLocaleString('ru-RU')} `,
+  );
+  await expect(page.getByTestId('shard-progress')).toHaveText('Загружено 88 из 89 регионов');
+  const failure = page.getByText(`Регион «${mordovia.name}» пока не загружен.`);
+  await expect(failure).toContainText('Сервер не прислал ответ за 15 с.', { timeout: 70_000 });
+  await expect(failure).toContainText('Повторим через 5 с');
+  // Everything else works meanwhile.
+  await directory.searchBox.fill('больница');
+  await expect(directory.resultCount).toHaveText(/^Найден/);
 });
