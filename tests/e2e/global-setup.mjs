@@ -3,7 +3,7 @@
 // split by the data tool exactly as a publisher would; tests/.tmp/tampered/ is the same
 // with one shard changed after publication, so that its SHA-256 no longer matches.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const scratch = fileURLToPath(new URL('../.tmp/', import.meta.url));
@@ -17,6 +17,7 @@ function tool(...args) {
 }
 
 export default function globalSetup() {
+  mkdirSync(scratch, { recursive: true });
   const sharded = `${scratch}sharded`;
   if (!existsSync(`${sharded}/catalog.json`)) {
     tool('synth', '--orgs', '20000', '--seed', '1', '--out', `${scratch}synth-20k.json`);
