@@ -64,9 +64,11 @@ pub struct LoadedCatalog {
 /// national catalog is tens of megabytes, and a stalled connection must still end in a
 /// message, not a spinner forever.
 const TOP_TIMEOUT_MS: u32 = 60_000;
-/// A shard's attempt may take as long as its size needs at 25 KB/s (a poor mobile
-/// connection), within these bounds: a small shard that stalls is reported in seconds.
+/// A shard's attempt may take as long as its size needs at [`SLOWEST_BYTES_PER_MS`] (25
+/// KB/s, a poor mobile connection), within these bounds: a small shard that stalls is
+/// reported in seconds, a large one has two minutes.
 const SHARD_TIMEOUT_MS: (u32, u32) = (15_000, 120_000);
+/// The slowest connection a shard's timeout allows for, in bytes per millisecond.
 const SLOWEST_BYTES_PER_MS: u64 = 25;
 /// The pauses before the second and third attempts.
 const BACKOFF_MS: [i32; 2] = [1_000, 3_000];

@@ -46,6 +46,12 @@ function shardRequests(page) {
 
 const number = (text) => Number(text.replace(/[^\d]/g, ''));
 
+/** The message about a region whose shard is not (yet) loaded. */
+const notLoaded = (page, region) => page.getByText(`Регион «${region.name}» пока не загружен.`);
+
+/** The start of the header's size sentence for this many organisations («В каталоге 19 414 »). */
+const sizeOf = (organizations) => `В каталоге ${organizations.toLocaleString('ru-RU')} `;
+
 test('the country arrives region by region, with progress, and the results grow', async ({ page }) => {
   const steps = await recordSteps(page);
   const directory = new DirectoryPage(page);
@@ -112,19 +118,17 @@ test('a shard changed after publication is refused with a clear message; the res
   const mordovia = regionOf(top, '13');
   const directory = new DirectoryPage(page);
   await page.goto('/site/tampered/');
-  const refusal = page.getByText(`Регион «${mordovia.name}» пока не загружен.`);
+  const refusal = notLoaded(page, mordovia);
   await expect(refusal).toBeVisible();
   await expect(refusal).toContainText('не совпадает с контрольной суммой в каталоге: он изменён или повреждён и не показан');
   await expect(refusal).toContainText('Повторим через 5 с; остальные регионы загружаются.');
   const others = top.shards.reduce((sum, s) => sum + s.organizations, 0) - mordovia.organizations;
-  await expect(directory.catalogSize).toContainText(`В каталоге ${others.toLocaleString('ru-RU')} `);
+  await expect(directory.catalogSize).toContainText(sizeOf(others));
   // Nothing of the changed file is shown: not the channel it points elsewhere.
   await directory.searchBox.fill('fake_');
   await expect(page.getByText('Ничего не найдено')).toBeVisible();
   // Retried, and refused again, while the page stays usable.
-  await expect(page.getByText(`Регион «${mordovia.name}» пока не загружен.`)).toContainText('Повторим через 15 с', {
-    timeout: 15_000,
-  });
+  await expect(refusal).toContainText('Повторим через 15 с', { timeout: 15_000 });
 });
 
 test('a shard that fails is retried while the others load, and then arrives', async ({ page, request }) => {
@@ -133,13 +137,11 @@ test('a shard that fails is retried while the others load, and then arrives', as
   const directory = new DirectoryPage(page);
   await page.goto('/site/fail-42-sharded/');
   // Three answers of 503 (a fetch and its two quick retries), so it is reported...
-  const failure = page.getByText(`Регион «${kuzbass.name}» пока не загружен.`);
+  const failure = notLoaded(page, kuzbass);
   await expect(failure).toContainText('Сервер ответил ошибкой HTTP 503 Service Unavailable', { timeout: 15_000 });
   await expect(failure).toContainText('Повторим через 5 с');
   // ...while every other region loads.
-  await expect(directory.catalogSize).toContainText(
-    `В каталоге ${(20000 - kuzbass.organizations).toLocaleString('ru-RU')} `,
-  );
+  await expect(directory.catalogSize).toContainText(sizeOf(20000 - kuzbass.organizations));
   // The next attempt succeeds: the region arrives and the message goes.
   await expect(directory.catalogSize).toHaveText('В каталоге 20 000 организаций и 25 951 канал', { timeout: 20_000 });
   await expect(failure).toHaveCount(0);
@@ -172,12 +174,9 @@ test('a shard that never arrives is given up on in seconds, and tried again late
   const directory = new DirectoryPage(page);
   await page.goto('/site/stall-13-sharded/');
   // Long before the stalled one is given up on, the others are all on screen.
-  await expect(directory.catalogSize).toContainText(
-    `В каталоге ${(20000 - mordovia.organizations).toLocaleString('ru-RU')} `,
-    { timeout: 12_000 },
-  );
+  await expect(directory.catalogSize).toContainText(sizeOf(20000 - mordovia.organizations), { timeout: 12_000 });
   await expect(page.getByTestId('shard-progress')).toHaveText('Загружено 88 из 89 регионов');
-  const failure = page.getByText(`Регион «${mordovia.name}» пока не загружен.`);
+  const failure = notLoaded(page, mordovia);
   await expect(failure).toContainText('Сервер не прислал ответ за 15 с.', { timeout: 70_000 });
   await expect(failure).toContainText('Повторим через 5 с');
   // Everything else works meanwhile.
