@@ -19,7 +19,6 @@ pub fn App() -> impl IntoView {
     provide_context(url);
     let preferences = Preferences::load();
     provide_context(preferences);
-    provide_context(AppStatus::start(!url.query().embed));
     // The address's `lang` wins; without one, the language the reader chose last.
     let lang = Memo::new(move |_| url.query().lang.unwrap_or_else(|| preferences.lang.get()));
     let theme = Memo::new(move |_| url.query().theme);
@@ -39,6 +38,9 @@ pub fn App() -> impl IntoView {
     // The directory is made once, when there is a catalog to show; the catalogs that
     // replace it as shards arrive flow through the signal.
     let ready = Memo::new(move |_| loader.current.with(Option::is_some));
+    // The service worker waits until the page has shown the catalog, or said why not.
+    let settled = Signal::derive(move || ready.get() || loader.failure.with(Option::is_some));
+    provide_context(AppStatus::start(!url.query().embed, settled));
     // A change of language renders the page again in the other language: it is rare, and
     // every component then reads plain words instead of a signal per string.
     move || {

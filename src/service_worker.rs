@@ -22,9 +22,11 @@ pub struct AppStatus {
 }
 
 impl AppStatus {
-    /// Starts following the connection and, unless `register` is false (a widget inside
-    /// another site has no use for offline files), registers the service worker.
-    pub fn start(register: bool) -> AppStatus {
+    /// Starts following the connection and, once `ready` is true and unless `register` is
+    /// false (a widget inside another site has no use for offline files), registers the
+    /// service worker. Not before: its installation downloads the whole app again, and on
+    /// a first visit that made the first results appear about 100 ms later.
+    pub fn start(register: bool, ready: Signal<bool>) -> AppStatus {
         let status = AppStatus {
             online: RwSignal::new(
                 web_sys::window().is_none_or(|window| window.navigator().on_line()),
@@ -41,7 +43,10 @@ impl AppStatus {
         });
         if register {
             if let Some(container) = container() {
-                leptos::task::spawn_local(register_worker(container, status));
+                leptos::task::spawn_local(async move {
+                    wait_until(ready).await;
+                    register_worker(container, status).await;
+                });
             }
         }
         status
@@ -62,6 +67,22 @@ impl AppStatus {
             }
         });
     }
+}
+
+/// Resolves once `flag` is true: the first time it is read true, or the first change to
+/// true after that.
+async fn wait_until(flag: Signal<bool>) {
+    let (tell, told) = futures::channel::oneshot::channel::<()>();
+    let mut tell = Some(tell);
+    // This effect writes no signal: it only lets the waiting task go on.
+    Effect::new(move |_| {
+        if flag.get() {
+            if let Some(tell) = tell.take() {
+                let _ = tell.send(());
+            }
+        }
+    });
+    let _ = told.await;
 }
 
 /// `navigator.serviceWorker`, absent outside secure contexts and in some browsers.
