@@ -183,3 +183,11 @@ test('a shard that never arrives is given up on in seconds, and tried again late
   await directory.searchBox.fill('больница');
   await expect(directory.resultCount).toHaveText(/^Найден/);
 });
+
+test('a link checked while regions are missing says the check covers only those loaded', async ({ page }) => {
+  const directory = new DirectoryPage(page);
+  await page.goto('/site/stall-13-sharded/?check=https%3A%2F%2Fvk.com%2Fno_such_channel');
+  await expect(page.getByTestId('shard-progress')).toHaveText('Загружено 88 из 89 регионов', { timeout: 15_000 });
+  await expect(page.getByText('Каталог ещё загружается: проверено по загруженной части. Загружено 88 из 89 регионов.')).toBeVisible();
+  await expect(directory.verdict).toHaveAttribute('data-verdict', 'not-found');
+});
