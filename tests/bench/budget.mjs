@@ -99,7 +99,7 @@ function shell() {
     const bytes = readFileSync(`${dist}${name}`);
     raw += bytes.length;
     compressed += brotli(bytes);
-    return `${name.replace(/-[0-9a-f]{16}/, '')} ${kb(bytes.length)} (${kb(brotli(bytes))})`;
+    return `${name.replace(/-[0-9a-f]{8,16}/, '')} ${kb(bytes.length)} (${kb(brotli(bytes))})`;
   });
   report.push(`| app shell, brotli (raw) | ${kb(compressed)} (${kb(raw)}) | ≤ 250 KB | ${parts.join('; ')} |`);
 }
