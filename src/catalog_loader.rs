@@ -42,6 +42,8 @@ pub struct Progress {
     pub loaded: usize,
     /// Shards whose last attempt failed, and why.
     pub failed: Vec<ShardFailure>,
+    /// Whether organisations have arrived that are not on screen yet (being indexed).
+    pub indexing: bool,
 }
 
 impl Progress {
@@ -50,10 +52,10 @@ impl Progress {
         self.loaded >= self.total
     }
 
-    /// Whether shards are still on their way: not counting those that failed and wait
-    /// for their next attempt.
+    /// Whether more is coming to the screen: shards on their way (not counting those that
+    /// failed and wait for their next attempt), or organisations still being indexed.
     pub fn is_arriving(&self) -> bool {
-        self.loaded + self.failed.len() < self.total
+        self.loaded + self.failed.len() < self.total || self.indexing
     }
 }
 
@@ -133,7 +135,7 @@ impl CatalogLoader {
             return Ok(());
         }
         let mut shards = Shards::new(Assembly::new(top), &first, only.as_deref());
-        self.progress.set(shards.progress());
+        self.progress.set(shards.progress(0));
 
         // The regions in the address first, all at once, before the page shows: their
         // results must not appear a region at a time.
@@ -176,7 +178,7 @@ impl CatalogLoader {
             if let Ok((shard, result)) = arrived.try_recv() {
                 in_flight -= 1;
                 shards.receive(shard, result);
-                self.progress.set(shards.progress());
+                self.progress.set(shards.progress(published));
                 next_task().await;
             }
             let arrived_count = shards.assembly.catalog().organizations.len();
@@ -232,7 +234,7 @@ impl CatalogLoader {
                 in_flight -= 1;
                 shards.receive(shard, result);
             }
-            self.progress.set(shards.progress());
+            self.progress.set(shards.progress(published));
         }
     }
 
@@ -249,7 +251,7 @@ impl CatalogLoader {
             skipped: assembly.skipped(),
             checker: OnceLock::new(),
         })));
-        self.progress.set(shards.progress());
+        self.progress.set(shards.progress(count));
     }
 }
 
@@ -327,11 +329,13 @@ impl Shards {
         }
     }
 
-    fn progress(&self) -> Progress {
+    /// How far loading is, with `shown` organisations on screen.
+    fn progress(&self, shown: usize) -> Progress {
         Progress {
             total: self.total,
             loaded: self.assembly.added(),
             failed: self.failed.clone(),
+            indexing: shown < self.assembly.catalog().organizations.len(),
         }
     }
 

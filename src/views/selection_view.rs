@@ -163,9 +163,18 @@ pub fn SelectionView(
 
     // What the main column shows. A memo, so the list is not built again while the reader
     // types and the results change; only a change of mode renders a different part.
+    // A card asked for by the address whose organisation has not arrived yet (its region's
+    // shard is still on its way): the address keeps it, the catalog does not have it yet.
+    let card_pending = Memo::new(move |_| {
+        open_org.with(Option::is_none)
+            && url.query().org.is_some()
+            && progress.with(Progress::is_arriving)
+    });
     let mode = Memo::new(move |_| {
         if let Some(id) = open_org.get() {
             Mode::Card(id)
+        } else if card_pending.get() {
+            Mode::Waiting
         } else if view.get() == View::Stats {
             Mode::Stats
         } else if count.get() == 0 && progress.with(Progress::is_arriving) {

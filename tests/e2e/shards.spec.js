@@ -191,3 +191,22 @@ test('a link checked while regions are missing says the check covers only those 
   await expect(page.getByText('Каталог ещё загружается: проверено по загруженной части. Загружено 88 из 89 регионов.')).toBeVisible();
   await expect(directory.verdict).toHaveAttribute('data-verdict', 'not-found');
 });
+
+test('a shared card of a region that loads last opens once it arrives, without the list first', async ({ page, request }) => {
+  const top = await topFile(request, 'sharded');
+  const last = top.shards.at(-1);
+  const shard = await (await request.get(`/site/sharded/data/${last.url}`)).json();
+  const org = shard.organizations[0];
+  await page.addInitScript(() => {
+    window.__listBeforeCard = false;
+    new MutationObserver(() => {
+      if (!document.querySelector('article.card') && document.querySelector('li[data-org-id]')) {
+        window.__listBeforeCard = true;
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const directory = new DirectoryPage(page);
+  await page.goto(`/site/sharded/?org=${org.id}`);
+  await expect(directory.cardTitle).toHaveText(org.name, { timeout: 15_000 });
+  expect(await page.evaluate(() => window.__listBeforeCard)).toBe(false);
+});
