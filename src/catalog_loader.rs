@@ -156,10 +156,14 @@ impl CatalogLoader {
         let mut in_flight = 0;
         let mut slice = 500;
         loop {
-            shards.prefer(&wanted());
             // One shard alone until something is on screen: six at once share the
             // connection and the processor, and the first results came a second later.
             let parallel = if published == 0 { 1 } else { PARALLEL };
+            // The address is read again only when a fetch is about to start, not on every
+            // slice of indexing.
+            if in_flight < parallel {
+                shards.prefer(&wanted());
+            }
             while in_flight < parallel {
                 let Some(shard) = shards.next_due(now_ms()) else {
                     break;
