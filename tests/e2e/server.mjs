@@ -19,7 +19,7 @@
 //                             build id, so another cache), as after a deploy
 //
 // A second server on PORT + 1 is another origin, a site that embeds the widget: it serves
-// tests/fixtures/hosts/NAME.html with WIDGET replaced by the widget's address.
+// tests/fixtures/hosts/NAME.html with WIDGET replaced by the widget's folder.
 //
 // Every answer carries Cache-Control: no-cache, so a file a test rewrites is what the
 // browser gets on its next request, and the Content-Security-Policy the README's
@@ -45,8 +45,12 @@ const flakes = new Map();
 /** How many times each failing shard was asked for, by site and path. */
 const failures = new Map();
 
-/** The policy the app runs under. Only the widget may be framed by other sites. */
-function contentSecurityPolicy(embed) {
+/**
+ * The policy the app runs under. Only the widget's page may be framed by other sites: the
+ * rule goes by the path, never the query, so no spelling of a parameter lets another site
+ * frame the directory (and its checker).
+ */
+function contentSecurityPolicy(widget) {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -59,7 +63,7 @@ function contentSecurityPolicy(embed) {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${embed ? '*' : "'self'"}`,
+    `frame-ancestors ${widget ? '*' : "'self'"}`,
   ].join('; ');
 }
 
@@ -175,11 +179,11 @@ const server = createServer(async (request, response) => {
   // No answer at all: the connection stays open until the browser gives up on it.
   if (stall) return;
   if (delay) await new Promise((done) => setTimeout(done, delay));
-  const embed = new URL(request.url, `http://127.0.0.1:${port}`).searchParams.get('embed') === '1';
+  const widget = pathname.endsWith('/widget.html');
   const headers = {
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': contentSecurityPolicy(embed),
+    'Content-Security-Policy': contentSecurityPolicy(widget),
     'Referrer-Policy': 'no-referrer',
   };
   if (!file) {
