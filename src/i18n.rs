@@ -67,6 +67,8 @@ pub struct Texts {
     pub verdict_official_text: &'static str,
     pub verdict_lookalike: &'static str,
     pub verdict_not_found: &'static str,
+    pub verdict_suspicious: &'static str,
+    pub suspicious_warning: &'static str,
     pub lookalike_warning: &'static str,
     pub lookalike_of: &'static str,
     pub advice_title: &'static str,
@@ -171,6 +173,8 @@ const RU: Texts = Texts {
     verdict_official_text: "Канал есть в каталоге официальных страниц:",
     verdict_lookalike: "Осторожно: канал только похож на официальный",
     verdict_not_found: "Этого канала нет в каталоге",
+    verdict_suspicious: "Осторожно: так выглядят поддельные ссылки",
+    suspicious_warning: "Этого канала нет в каталоге, а ссылка содержит буквы другого алфавита, невидимые или необычные символы — так выглядят поддельные ссылки. Не переходите по ней и не сообщайте личных данных.",
     lookalike_warning: "Адрес отличается от официального: возможно, это подделка. Не переходите по ссылкам из такого канала и не сообщайте ему личных данных.",
     lookalike_of: "Настоящий официальный канал:",
     advice_title: "Что делать",
@@ -273,6 +277,8 @@ const EN: Texts = Texts {
     verdict_official_text: "The catalog of official pages lists it:",
     verdict_lookalike: "Careful: this channel only looks like an official one",
     verdict_not_found: "This channel is not in the catalog",
+    verdict_suspicious: "Careful: this is how fake links look",
+    suspicious_warning: "This channel is not in the catalog, and the link has letters of another alphabet, invisible or unusual characters: this is how fake links look. Do not follow it or give it personal details.",
     lookalike_warning: "The address differs from the official one: it may be a fake. Do not follow links from it or give it personal details.",
     lookalike_of: "The real official channel:",
     advice_title: "What to do",
@@ -696,6 +702,18 @@ pub fn sign_text(lang: Lang, sign: Sign) -> &'static str {
             "В адресе есть буквы другого алфавита, которые выглядят как латинские (например, русская «а» вместо латинской «a»)"
         }
         (Lang::Ru, Sign::InvisibleCharacters) => "В адресе спрятаны невидимые символы",
+        (Lang::Ru, Sign::DirectionControls) => {
+            "В адресе есть управляющие символы направления текста: на экране он выглядит не так, как записан"
+        }
+        (Lang::Ru, Sign::CompatibilityCharacters) => {
+            "В адресе есть похожие на буквы знаки (широкие буквы, знак кельвина «K», лигатуры), которые браузер заменяет обычными"
+        }
+        (Lang::Ru, Sign::UnusualCharacters) => {
+            "В адресе есть знаки, которых не бывает в адресах каналов (символы, эмодзи, «точки» и «косые» других алфавитов)"
+        }
+        (Lang::Ru, Sign::UserName) => {
+            "Перед адресом сайта стоит имя пользователя («…@»): так прячут, куда на самом деле ведёт ссылка"
+        }
         (Lang::Ru, Sign::SwappedCharacters) => {
             "Символы заменены похожими: цифра «0» вместо буквы «o», «1» вместо «l», «rn» вместо «m» и т. п."
         }
@@ -707,6 +725,18 @@ pub fn sign_text(lang: Lang, sign: Sign) -> &'static str {
             "The address has letters of another alphabet that look Latin (a Cyrillic «а» for a Latin \"a\")"
         }
         (Lang::En, Sign::InvisibleCharacters) => "The address hides invisible characters",
+        (Lang::En, Sign::DirectionControls) => {
+            "The address has text-direction controls: it displays differently from what it says"
+        }
+        (Lang::En, Sign::CompatibilityCharacters) => {
+            "The address has letter-like signs (fullwidth letters, the Kelvin sign «K», ligatures) that a browser replaces with plain letters"
+        }
+        (Lang::En, Sign::UnusualCharacters) => {
+            "The address has characters no channel address has (symbols, emoji, dots and slashes of other scripts)"
+        }
+        (Lang::En, Sign::UserName) => {
+            "A user name stands before the site's address («…@»): a way to hide where the link really leads"
+        }
         (Lang::En, Sign::SwappedCharacters) => {
             "Characters are swapped for lookalikes: the digit 0 for the letter o, 1 for l, rn for m"
         }

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{is_http_url, Catalog, ChannelRef, Check, Verdict};
+use catalog::{is_http_url, Catalog, ChannelRef, Check, Sign, Verdict};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink};
@@ -62,6 +62,12 @@ pub fn CheckVerdict(
                 .collect_view()
         }
     };
+    let sign_items = move |signs: &[Sign]| {
+        signs
+            .iter()
+            .map(|&sign| view! { <li data-sign=sign.as_str()>{sign_text(lang, sign)}</li> })
+            .collect_view()
+    };
     let feedback = catalog.feedback_url.clone().filter(|url| is_http_url(url));
     let (headline, body) = match &check.verdict {
         Verdict::Official(found) => (
@@ -76,9 +82,7 @@ pub fn CheckVerdict(
             t.verdict_lookalike,
             view! {
                 <p class="verdict__warning" role="alert">{t.lookalike_warning}</p>
-                <ul class="verdict__signs">
-                    {signs.iter().map(|&sign| view! { <li data-sign=sign.as_str()>{sign_text(lang, sign)}</li> }).collect_view()}
-                </ul>
+                <ul class="verdict__signs">{sign_items(signs)}</ul>
                 <p>{t.lookalike_of}</p>
                 <ul class="verdict__channels">{channels(of)}</ul>
             }
@@ -87,6 +91,15 @@ pub fn CheckVerdict(
         Verdict::NotFound(reason) => (
             t.verdict_not_found,
             view! { <p>{not_found_reason(lang, reason)}</p> }.into_any(),
+        ),
+        Verdict::Suspicious { reason, signs } => (
+            t.verdict_suspicious,
+            view! {
+                <p class="verdict__warning" role="alert">{t.suspicious_warning}</p>
+                <ul class="verdict__signs">{sign_items(signs)}</ul>
+                <p>{not_found_reason(lang, reason)}</p>
+            }
+            .into_any(),
         ),
     };
     let official = matches!(check.verdict, Verdict::Official(_));

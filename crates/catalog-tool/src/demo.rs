@@ -10,7 +10,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use catalog::{transliterate, Catalog, Channel, Level, Organization, Platform, Sector};
+use catalog::{
+    transliterate, Catalog, Channel, Level, Organization, Platform, PlatformKind, Sector,
+};
 
 use crate::reference::{kuzbass_municipalities, regions, Municipality};
 
@@ -136,35 +138,21 @@ pub fn sectors() -> Vec<Sector> {
     .collect()
 }
 
-/// The platforms named by the law and the national messenger, with their link hosts.
+/// The platforms named by the law and the national messenger; their hosts are the
+/// core's.
 pub fn platforms() -> Vec<Platform> {
     [
-        (
-            "vk",
-            "ВКонтакте",
-            "VK",
-            &["vk.com", "vk.ru", "m.vk.com"][..],
-        ),
-        (
-            "ok",
-            "Одноклассники",
-            "Odnoklassniki",
-            &["ok.ru", "m.ok.ru"][..],
-        ),
-        ("max", "MAX", "MAX", &["max.ru"][..]),
-        (
-            "telegram",
-            "Telegram",
-            "Telegram",
-            &["t.me", "telegram.me"][..],
-        ),
+        (PlatformKind::Vk, "ВКонтакте", "VK"),
+        (PlatformKind::Ok, "Одноклассники", "Odnoklassniki"),
+        (PlatformKind::Max, "MAX", "MAX"),
+        (PlatformKind::Telegram, "Telegram", "Telegram"),
     ]
     .into_iter()
-    .map(|(id, name, name_en, hosts)| Platform {
-        id: id.to_string(),
+    .map(|(kind, name, name_en)| Platform {
+        id: kind.as_str().to_string(),
         name: name.to_string(),
         name_en: Some(name_en.to_string()),
-        hosts: hosts.iter().map(|h| h.to_string()).collect(),
+        hosts: kind.hosts().iter().map(|h| h.to_string()).collect(),
     })
     .collect()
 }

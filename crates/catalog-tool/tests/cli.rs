@@ -40,7 +40,7 @@ fn validate() {
             "99-1 / region: unknown region \"99\"",
             "42-3 / name: missing",
             "42-1 / id: duplicate id; first used at organizations[0]",
-            "54-1 / channels[0].url: host \"vk.com.example.ru\" is not one of ВКонтакте's hosts (vk.com, vk.ru, m.vk.com)",
+            "54-1 / channels[0].url: host \"vk.com.example.ru\" is not one of ВКонтакте's hosts (vk.com, www.vk.com, m.vk.com, vk.ru, www.vk.ru, m.vk.ru)",
             "bad-records.json: 3 organizations, 3 channels, 2 regions, 2 sectors, 2 platforms; skipped 3 organizations and 2 channels; 5 errors, 0 warnings",
         ],
         "",

@@ -1,23 +1,22 @@
 //! "Is this channel official?": reads a link or handle pasted in any common form and
 //! says whether the catalog lists it, or whether it only looks like a channel it lists.
 //!
-//! Matching is exact after a small, fixed normalisation (scheme, `www.` and `m.`,
-//! trailing slash, query and fragment, `@`, `t.me/s/`, the platform's alias hosts, case).
-//! Nothing fuzzy can make a channel official: similarity only ever produces a warning.
+//! A pasted link is read as a browser reads it (see [`crate::link::read_pasted`]): the
+//! host a browser would open is the only host that counts. It is official only when it
+//! is plain ASCII, names no user, and its platform and channel key (see
+//! [`PlatformKind::channel_key`]) are exactly a catalog channel's. Signs of imitation are
+//! looked for in the text as pasted, before anything is folded or normalised, because
+//! folding is what turns a Kelvin sign or a fullwidth letter into the real one. Nothing
+//! fuzzy can make a channel official: similarity only ever produces a warning.
 
 use std::collections::HashMap;
 
-use crate::link::strip_prefix_ignore_case;
-use crate::model::Catalog;
+use url::Host;
 
-/// Host names that mean the same site as a catalog host, whatever the catalog lists.
-const HOST_ALIASES: &[(&str, &str)] = &[
-    ("vk.ru", "vk.com"),
-    ("vk.com", "vk.ru"),
-    ("telegram.me", "t.me"),
-    ("t.me", "telegram.me"),
-    ("telegram.dog", "t.me"),
-];
+use crate::link::{read_pasted, trim_pasted, Pasted};
+use crate::model::Catalog;
+use crate::platform::PlatformKind;
+use crate::translit::transliterate;
 
 /// An organisation's channel: positions in `catalog.organizations` and its `channels`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -29,12 +28,15 @@ pub struct ChannelRef {
 /// What the pasted text was read as.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Reading {
-    /// The host named, lower case, without `www.` or `m.`; `None` for a bare handle.
+    /// The host a browser would open, in its readable (Unicode) form, lower case,
+    /// without `www.` or `m.`, with the port when one is named; `None` for a bare handle.
     pub host: Option<String>,
-    /// The platform the host belongs to, if it is one of the catalog's.
+    /// The platform the host belongs to, if it is one the directory knows.
     pub platform: Option<String>,
     /// The channel's name on the platform, lower case (`school12`, `group/123`).
     pub handle: String,
+    /// Whether the link puts a user name before its host (`name@host`).
+    pub user_info: bool,
 }
 
 /// Why a channel is not confirmed.
@@ -52,10 +54,24 @@ pub enum NotFound {
 /// A sign that a link imitates a catalog channel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Sign {
-    /// Letters of another alphabet that look Latin (Cyrillic «а» in `vk.com/shkolа`).
+    /// Letters of another alphabet, most of them drawn like Latin ones (Cyrillic «а» in
+    /// `vk.com/shkolа`), or letters with added marks.
     ConfusableLetters,
-    /// Characters that print as nothing (zero-width spaces, direction marks).
+    /// Characters that print as nothing (zero-width spaces, variation selectors, soft
+    /// hyphens) or as an ordinary space.
     InvisibleCharacters,
+    /// Controls that change the direction text is drawn in, so that it displays as
+    /// another address (U+202E).
+    DirectionControls,
+    /// Compatibility forms that a browser folds to plain letters: fullwidth `ｖｋ`, the
+    /// Kelvin sign `K`, ligatures `ﬁ`, mathematical letters.
+    CompatibilityCharacters,
+    /// Other characters no channel address has: symbols, emoji, slashes and dots of
+    /// other alphabets (`∕`, `．`).
+    UnusualCharacters,
+    /// A user name before the host (`vk.com@evil.ru`, `evil.ru@vk.com`): what a
+    /// reader takes for the site is not what the link says.
+    UserName,
     /// Characters swapped for lookalikes within Latin (`0` for `o`, `rn` for `m`).
     SwappedCharacters,
     /// One character added, dropped or changed.
@@ -70,6 +86,10 @@ impl Sign {
         match self {
             Sign::ConfusableLetters => "confusable-letters",
             Sign::InvisibleCharacters => "invisible-characters",
+            Sign::DirectionControls => "direction-controls",
+            Sign::CompatibilityCharacters => "compatibility-characters",
+            Sign::UnusualCharacters => "unusual-characters",
+            Sign::UserName => "user-name",
             Sign::SwappedCharacters => "swapped-characters",
             Sign::OneCharacterOff => "one-character-off",
             Sign::ImitatedSite => "imitated-site",
@@ -83,13 +103,16 @@ pub enum Verdict {
     /// The catalog lists it: every matching channel (one handle may be on several
     /// platforms when only `@handle` was given).
     Official(Vec<ChannelRef>),
-    /// The catalog does not list it.
+    /// The catalog does not list it, and nothing about it is suspicious.
     NotFound(NotFound),
     /// The catalog does not list it, and it imitates these channels.
     Lookalike {
         of: Vec<ChannelRef>,
         signs: Vec<Sign>,
     },
+    /// The catalog does not list it and no catalog channel resembles it, but it is
+    /// written the way fake links are (another alphabet, invisible characters…).
+    Suspicious { reason: NotFound, signs: Vec<Sign> },
 }
 
 impl Verdict {
@@ -99,6 +122,7 @@ impl Verdict {
             Verdict::Official(_) => "official",
             Verdict::NotFound(_) => "not-found",
             Verdict::Lookalike { .. } => "lookalike",
+            Verdict::Suspicious { .. } => "suspicious",
         }
     }
 }
@@ -114,8 +138,6 @@ pub struct Check {
 /// Every catalog channel by platform and handle, built once per catalog.
 #[derive(Debug)]
 pub struct Checker {
-    /// Host (without `www.`/`m.`) → platform id.
-    hosts: HashMap<String, String>,
     /// (platform id, handle) → channels.
     exact: HashMap<(String, String), Vec<ChannelRef>>,
     /// Handle → channels on any platform, for `@handle`.
@@ -131,22 +153,7 @@ pub struct Checker {
 impl Checker {
     /// Indexes every channel of a validated catalog.
     pub fn new(catalog: &Catalog) -> Checker {
-        let mut hosts = HashMap::new();
-        for platform in &catalog.platforms {
-            for host in &platform.hosts {
-                let host = bare_host(&host.to_ascii_lowercase());
-                hosts.insert(host.clone(), platform.id.clone());
-                for (alias, canonical) in HOST_ALIASES {
-                    if *canonical == host {
-                        hosts
-                            .entry(alias.to_string())
-                            .or_insert_with(|| platform.id.clone());
-                    }
-                }
-            }
-        }
         let mut checker = Checker {
-            hosts,
             exact: HashMap::new(),
             by_handle: HashMap::new(),
             by_skeleton: HashMap::new(),
@@ -190,66 +197,80 @@ impl Checker {
 
     /// Checks a pasted link or handle.
     pub fn check(&self, text: &str) -> Check {
-        let Some(mut reading) = read(text) else {
+        let pasted = trim_pasted(text);
+        // Signs first, in the text as pasted: after parsing, a Kelvin sign in the host
+        // is already an ASCII `k`.
+        let mut signs = signs_in(pasted);
+        let Some(mut reading) = read(pasted) else {
             return Check {
                 reading: None,
-                verdict: Verdict::NotFound(NotFound::NotALink),
+                verdict: suspicious_or(NotFound::NotALink, signs),
             };
         };
-        // Read from the decoded parts, so a letter cannot hide behind `%D0%B0`.
-        let read_text = || {
-            reading
-                .host
-                .iter()
-                .flat_map(|h| h.chars())
-                .chain(reading.handle.chars())
-        };
-        let mut signs = Vec::new();
-        if read_text().any(is_invisible) {
-            signs.push(Sign::InvisibleCharacters);
-        }
-        if read_text().any(|c| confusable(c).is_some()) {
-            signs.push(Sign::ConfusableLetters);
-        }
+        // And in the decoded parts, so a letter cannot hide behind `%D0%B0` or punycode.
         if let Some(host) = &reading.host {
-            reading.platform = self.hosts.get(host).cloned();
-            if reading.platform.is_none() {
-                let imitated = self.imitated_platform(host);
-                let verdict = match imitated {
-                    Some(platform) => {
-                        signs.push(Sign::ImitatedSite);
-                        self.lookalike(Some(&platform), &reading.handle, signs)
-                            .unwrap_or(Verdict::NotFound(NotFound::OtherSite(host.clone())))
-                    }
-                    None => Verdict::NotFound(NotFound::OtherSite(host.clone())),
-                };
-                return Check {
-                    reading: Some(reading),
-                    verdict,
-                };
-            }
+            signs.extend(signs_in(host));
+        }
+        signs.extend(signs_in(&reading.handle));
+        if reading.user_info {
+            signs.push(Sign::UserName);
+        }
+        signs.sort();
+        signs.dedup();
+        if let (Some(host), None) = (&reading.host, &reading.platform) {
+            let verdict = match imitated_platform(host) {
+                Some(platform) => {
+                    signs.push(Sign::ImitatedSite);
+                    self.lookalike(Some(platform.as_str()), &reading.handle, signs.clone())
+                        .unwrap_or_else(|| suspicious_or(NotFound::OtherSite(host.clone()), signs))
+                }
+                None => suspicious_or(NotFound::OtherSite(host.clone()), signs),
+            };
+            return Check {
+                reading: Some(reading),
+                verdict,
+            };
         }
         // Only plain ASCII can be official: every platform's handles are ASCII, so a
         // handle with a Cyrillic «а» or a hidden character is a different channel.
-        let clean = signs.is_empty();
-        let official = match &reading.platform {
+        let clean = signs.is_empty() && pasted.is_ascii();
+        let listed = match &reading.platform {
             Some(platform) => self.exact.get(&(platform.clone(), reading.handle.clone())),
             None => self.by_handle.get(&reading.handle),
         };
-        let verdict = match official.filter(|_| clean) {
-            Some(found) => Verdict::Official(found.clone()),
+        let verdict = match listed {
+            Some(found) if clean => Verdict::Official(found.clone()),
+            // The very channel, reached through folding or a user name: it imitates
+            // itself, and the reader must know the link is not what it seems.
+            Some(found) => Verdict::Lookalike {
+                of: found.clone(),
+                signs: signs.clone(),
+            },
             None => self
-                .lookalike(reading.platform.as_deref(), &reading.handle, signs)
-                .unwrap_or(Verdict::NotFound(NotFound::UnknownHandle)),
+                .lookalike(reading.platform.as_deref(), &reading.handle, signs.clone())
+                .unwrap_or_else(|| suspicious_or(NotFound::UnknownHandle, signs)),
         };
+        // A handle read back to front (U+202E) is only a sign here, never a channel.
+        reading.handle = reading.handle.replace(is_direction_control, "");
         Check {
             reading: Some(reading),
             verdict,
         }
     }
 
-    /// The catalog channels `handle` imitates on `platform` (any platform if `None`).
-    fn lookalike(
+    /// The catalog channels `handle` imitates on `platform` (any platform if `None`):
+    /// as written, and as displayed when direction controls reverse part of it.
+    fn lookalike(&self, platform: Option<&str>, handle: &str, signs: Vec<Sign>) -> Option<Verdict> {
+        let displayed = as_displayed(handle);
+        self.lookalike_of(platform, handle, signs.clone())
+            .or_else(|| {
+                (displayed != handle)
+                    .then(|| self.lookalike_of(platform, &displayed, signs))
+                    .flatten()
+            })
+    }
+
+    fn lookalike_of(
         &self,
         platform: Option<&str>,
         handle: &str,
@@ -299,80 +320,102 @@ impl Checker {
         signs.dedup();
         Some(Verdict::Lookalike { of, signs })
     }
+}
 
-    /// The platform a foreign host imitates: its name written with lookalike letters, or
-    /// one letter off. A host that merely starts with a platform's (`vk.com.example.ru`)
-    /// is plainly another site, and the verdict names it.
-    fn imitated_platform(&self, host: &str) -> Option<String> {
-        let skeleton_host = skeleton_keep_dots(host);
-        self.hosts.iter().find_map(|(known, platform)| {
-            let imitates =
-                skeleton_keep_dots(known) == skeleton_host || one_edit_apart(known, host);
-            imitates.then(|| platform.clone())
-        })
+/// `NotFound` when nothing is suspicious about the text, `Suspicious` otherwise.
+fn suspicious_or(reason: NotFound, mut signs: Vec<Sign>) -> Verdict {
+    if signs.is_empty() {
+        Verdict::NotFound(reason)
+    } else {
+        signs.sort();
+        signs.dedup();
+        Verdict::Suspicious { reason, signs }
     }
 }
 
-/// Reads a link or handle into host and handle; `None` when it is neither.
+/// The platform a foreign host imitates: its name written with lookalike letters,
+/// transliterated (`вк.com`), or one letter off. A host that merely starts with a
+/// platform's (`vk.com.example.ru`) is plainly another site, and the verdict names it.
+fn imitated_platform(host: &str) -> Option<String> {
+    let skeleton_host = skeleton_keep_dots(host);
+    let latin_host = transliterate(host);
+    PlatformKind::ALL.into_iter().find_map(|kind| {
+        let imitates = kind.hosts().iter().any(|known| {
+            skeleton_keep_dots(known) == skeleton_host
+                || *known == latin_host
+                || one_edit_apart(known, host)
+        });
+        imitates.then(|| kind.as_str().to_string())
+    })
+}
+
+/// Reads a link or handle into host and handle, as a browser would open it; `None` when
+/// it is neither.
 pub fn read(text: &str) -> Option<Reading> {
-    let text = text.trim().trim_matches(['<', '>', '"', '\'', '«', '»']);
-    if text.is_empty() || text.chars().any(char::is_whitespace) {
-        return None;
-    }
-    if let Some(handle) = text.strip_prefix('@') {
-        return handle_only(handle);
-    }
-    let rest = match ["https://", "http://"]
-        .iter()
-        .find(|scheme| strip_prefix_ignore_case(text, scheme).is_some())
-    {
-        Some(scheme) => &text[scheme.len()..],
-        // Another scheme (`javascript:`, `data:`, `tg:`) is not a channel address.
-        None if text
-            .find([':', '.', '/'])
-            .is_some_and(|i| text[i..].starts_with(':')) =>
-        {
-            return None;
-        }
-        None => text,
+    let url = match read_pasted(text)? {
+        Pasted::Handle(handle) => return handle_only(&handle),
+        Pasted::Address(url) => url,
     };
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, path) = rest.split_at(end);
-    if !authority.contains('.') && rest.len() == text.len() {
-        return if path.is_empty() {
-            handle_only(authority)
-        } else {
-            None
-        };
+    let host = url.host_str()?;
+    let user_info = !url.username().is_empty() || url.password().is_some();
+    // Only a domain on the default port is a platform: `vk.com:8080` is another server.
+    let domain = matches!(url.host(), Some(Host::Domain(_)));
+    let platform = match (domain, url.port()) {
+        (true, None) => PlatformKind::of_host(host),
+        _ => None,
+    };
+    let mut shown = bare_host(&unicode_host(host));
+    if let Some(port) = url.port() {
+        shown = format!("{shown}:{port}");
     }
-    // `vk.com@evil.ru` is a user name on evil.ru; a port stays part of the host, so
-    // `vk.com:8080` is not VK.
-    let host = authority.rsplit('@').next().unwrap_or(authority);
-    let host = bare_host(&host.to_lowercase());
-    let mut handle = normalise_path(path);
-    // Telegram's web preview of a channel: t.me/s/name is the channel t.me/name.
-    if matches!(host.as_str(), "t.me" | "telegram.me" | "telegram.dog") {
-        if let Some(name) = handle.strip_prefix("s/") {
-            handle = name.to_string();
-        }
-    }
+    let path = percent_encoding::percent_decode_str(url.path()).decode_utf8_lossy();
+    let handle = platform
+        .and_then(|kind| kind.channel_key(&path).ok())
+        .unwrap_or_else(|| loose_handle(&path, platform));
     Some(Reading {
-        host: Some(host),
-        platform: None,
+        host: Some(shown),
+        platform: platform.map(|kind| kind.as_str().to_string()),
         handle,
+        user_info,
     })
 }
 
 fn handle_only(handle: &str) -> Option<Reading> {
-    let handle = normalise_path(handle);
+    let handle = loose_handle(handle, None);
     (!handle.is_empty() && !handle.contains('/')).then_some(Reading {
         handle,
         ..Reading::default()
     })
 }
 
+/// A handle that is not (or not yet known to be) a channel key, for lookalike matching
+/// and for saying what was read: decoded, lower case, without the slashes around it;
+/// Telegram's `s/name` read as `name` and VK's `publicN` as `clubN`.
+fn loose_handle(path: &str, platform: Option<PlatformKind>) -> String {
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut handle = decoded.trim_matches('/').to_lowercase();
+    if platform == Some(PlatformKind::Telegram) {
+        if let Some(name) = handle.strip_prefix("s/") {
+            handle = name.to_string();
+        }
+    }
+    if platform.is_none_or(|kind| kind == PlatformKind::Vk) {
+        if let Ok(key) = PlatformKind::Vk.channel_key(&handle) {
+            return key;
+        }
+    }
+    handle
+}
+
+/// The readable form of a host: punycode labels (`xn--v-ttb.com`) decoded, so that
+/// what they imitate (`vк.com`) is seen and warned about.
+fn unicode_host(host: &str) -> String {
+    let (unicode, _) = idna::domain_to_unicode(host);
+    unicode
+}
+
 /// A host without a trailing dot and without the `www.` and `m.` that platforms use for
-/// the same site.
+/// the same site, for saying which site was read.
 fn bare_host(host: &str) -> String {
     let mut host = host.trim_end_matches('.');
     for prefix in ["www.", "m.", "mobile."] {
@@ -383,37 +426,75 @@ fn bare_host(host: &str) -> String {
     host.to_string()
 }
 
-/// The path without query, fragment and the slashes around it, in lower case: handles
-/// are case-insensitive on every catalog platform.
-fn normalise_path(path: &str) -> String {
-    let end = path.find(['?', '#']).unwrap_or(path.len());
-    percent_decoded(&path[..end])
-        .trim_matches('/')
-        .to_lowercase()
+/// Every sign of imitation in a text, one per kind, from its characters alone. Any
+/// character outside ASCII is a sign: channel addresses are ASCII on every platform.
+fn signs_in(text: &str) -> Vec<Sign> {
+    let mut signs: Vec<Sign> = text.chars().filter_map(sign_of).collect();
+    signs.sort();
+    signs.dedup();
+    signs
 }
 
-/// Decodes `%D0%B0`-style escapes, so a lookalike letter cannot hide behind them.
-fn percent_decoded(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| text.get(i + 1..i + 3))
-            .flatten()
-            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
-        match escaped {
-            Some(byte) => {
-                out.push(byte);
-                i += 3;
-            }
-            None => {
-                out.push(bytes[i]);
-                i += 1;
-            }
-        }
+/// What one character of a pasted link says about it, if anything.
+fn sign_of(c: char) -> Option<Sign> {
+    if c.is_ascii() {
+        // Browsers drop tabs and line breaks from a link (a link wrapped in an e-mail);
+        // other control characters have no place in one.
+        return (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r'))
+            .then_some(Sign::InvisibleCharacters);
     }
-    String::from_utf8_lossy(&out).into_owned()
+    let sign = if is_direction_control(c) {
+        Sign::DirectionControls
+    } else if is_invisible(c) || c.is_whitespace() {
+        Sign::InvisibleCharacters
+    } else if is_compatibility(c) {
+        Sign::CompatibilityCharacters
+    } else if c.is_alphabetic() || is_combining_mark(c) {
+        Sign::ConfusableLetters
+    } else {
+        Sign::UnusualCharacters
+    };
+    Some(sign)
+}
+
+/// Controls that reorder how text is displayed.
+fn is_direction_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Compatibility characters a link may be written with: forms that NFKC (and so the
+/// browser's IDNA mapping of a host) folds to plain letters, digits and punctuation.
+/// The gate against them is that official links are ASCII; this list only chooses the
+/// words of the warning.
+fn is_compatibility(c: char) -> bool {
+    matches!(c,
+        '\u{00AA}' | '\u{00B2}' | '\u{00B3}' | '\u{00B5}' | '\u{00B9}' | '\u{00BA}'
+        | '\u{02B0}'..='\u{02B8}' | '\u{1D2C}'..='\u{1D6A}' | '\u{2070}'..='\u{209F}'
+        | '\u{2100}'..='\u{214F}' | '\u{2150}'..='\u{218F}' | '\u{2460}'..='\u{24FF}'
+        | '\u{3250}'..='\u{33FF}' | '\u{FB00}'..='\u{FB4F}' | '\u{FE50}'..='\u{FE6F}'
+        | '\u{FF01}'..='\u{FFEE}' | '\u{1D400}'..='\u{1D7FF}' | '\u{1F100}'..='\u{1F1FF}')
+}
+
+/// Combining marks: drawn over the letter before them (`o` + U+0308 is `ö`).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// A handle as it is displayed: the part after a right-to-left override (U+202E) up to
+/// its end (U+202C) is drawn back to front, so U+202E + `zkvn_5hsos` reads «sosh5_nvkz».
+fn as_displayed(handle: &str) -> String {
+    let Some(start) = handle.find('\u{202E}') else {
+        return handle.to_string();
+    };
+    let (before, after) = handle.split_at(start);
+    let after = &after['\u{202E}'.len_utf8()..];
+    let (reversed, rest) = after.split_once('\u{202C}').unwrap_or((after, ""));
+    let mut shown = before.to_string();
+    shown.extend(reversed.chars().rev());
+    shown.push_str(&as_displayed(rest));
+    shown
 }
 
 /// What a handle looks like: lookalike letters and digits folded to one Latin letter,
@@ -430,7 +511,7 @@ fn skeleton_keep_dots(host: &str) -> String {
 fn skeleton_with(text: &str, keep_dots: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
-        if is_invisible(c) || (!keep_dots && matches!(c, '_' | '-' | '.')) {
+        if is_invisible(c) || c.is_whitespace() || (!keep_dots && matches!(c, '_' | '-' | '.')) {
             continue;
         }
         let c = confusable(c).unwrap_or(c);
@@ -450,7 +531,7 @@ fn skeleton_with(text: &str, keep_dots: bool) -> String {
 fn plain(handle: &str) -> String {
     handle
         .chars()
-        .filter(|c| !is_invisible(*c))
+        .filter(|c| !is_invisible(*c) && !c.is_whitespace())
         .map(|c| confusable(c).unwrap_or(c))
         .collect()
 }
@@ -477,6 +558,23 @@ fn confusable(c: char) -> Option<char> {
         'ԁ' => 'd',
         'ԛ' => 'q',
         'ԝ' => 'w',
+        'ѵ' | 'Ѵ' => 'v',
+        'һ' | 'Һ' => 'h',
+        'ӏ' | 'Ӏ' => 'l',
+        'ԍ' | 'Ԍ' => 'g',
+        'ь' => 'b',
+        // Armenian.
+        'օ' | 'Օ' => 'o',
+        'ս' | 'Ս' => 'u',
+        'ո' => 'n',
+        'ց' => 'g',
+        'հ' => 'h',
+        'զ' => 'q',
+        'ւ' => 'l',
+        // Latin beyond ASCII that reads as ASCII.
+        'ı' => 'i',
+        'ȷ' => 'j',
+        'ʟ' => 'l',
         // Greek.
         'α' | 'Α' => 'a',
         'ε' | 'Ε' => 'e',
@@ -497,12 +595,15 @@ fn confusable(c: char) -> Option<char> {
     Some(latin)
 }
 
-/// Characters that print as nothing or only change direction.
+/// Characters that print as nothing or only change direction: format characters,
+/// fillers, variation selectors and tags.
 fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-        | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{2800}' | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Whether two strings differ by exactly one inserted, deleted or replaced character.

@@ -13,6 +13,7 @@ mod format;
 mod link;
 mod model;
 mod parse;
+mod platform;
 mod qr;
 mod search;
 mod shard;
@@ -27,7 +28,10 @@ pub use check::{
 pub use format::{
     compact_count, date_in_words, group_digits, plural, plural_form, Lang, PluralForm,
 };
-pub use link::{handle_of, is_http_url, parse_http_url, HttpUrl, UrlError};
+pub use link::{
+    browser_host, handle_of, is_http_url, parse_http_url, read_pasted, trim_pasted, HttpUrl,
+    Pasted, UrlError,
+};
 pub use model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
     SHARD_FORMAT, VERSION,
@@ -36,6 +40,7 @@ pub use parse::{
     is_shard_path, is_valid_id, is_valid_ogrn, parse_catalog, parse_shard, LoadError, Loaded,
     LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS,
 };
+pub use platform::{ChannelError, PlatformKind};
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
     highlight, is_origin, search_tokens, sort_key, words_match, Facet, FacetCount, Facets,

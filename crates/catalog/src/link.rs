@@ -1,10 +1,17 @@
-//! Channel links: which URLs may become a clickable link, and the handle shown for them.
+//! Links: which URLs may become a clickable link, the host a browser opens for a pasted
+//! text, and the handle shown for a channel.
 //!
-//! The rule is deliberately narrow. A channel link is accepted only when it is an
-//! absolute `http` or `https` URL whose host is exactly one of its platform's hosts,
-//! with no user name, password or port. Anything cleverer (`vk.com.example.ru`,
-//! `vk.com@evil.ru`, `javascript:`) would let a publisher's mistake, or an attacker's
-//! record, put a fake channel behind an official-looking button.
+//! Every URL is read by the `url` crate, an implementation of the WHATWG URL Standard,
+//! the parser browsers use: a hand-written splitter gets `\`, userinfo, percent-encoded
+//! dots or IDNA wrong in ways that let a fake link read as an official one.
+//!
+//! The rule for catalog links is deliberately narrow. A link is accepted only when it is
+//! an absolute `http` or `https` URL, plain ASCII, written exactly as its own parse
+//! (`https://host/…`, no `\`), whose host is a domain name, with no user name, password
+//! or port. Anything cleverer would let a publisher's mistake, or an attacker's record,
+//! put a fake channel behind an official-looking button.
+
+use url::{Host, Url};
 
 /// An absolute http(s) URL split into the parts the catalog cares about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +21,8 @@ pub struct HttpUrl {
     /// The path, query and fragment exactly as written, starting with `/`, `?`, `#`,
     /// or empty.
     pub rest: String,
+    /// Whether the scheme is `https`.
+    pub https: bool,
 }
 
 /// Why a string is not an acceptable http(s) URL.
@@ -27,6 +36,8 @@ pub enum UrlError {
     Whitespace,
     #[error("the URL contains characters outside ASCII (percent-encode them)")]
     NonAscii,
+    #[error("the URL contains a backslash")]
+    Backslash,
     #[error("the URL contains a user name or password")]
     UserInfo,
     #[error("the URL names a port")]
@@ -35,7 +46,7 @@ pub enum UrlError {
     BadHost(String),
 }
 
-/// Parses an absolute `http://` or `https://` URL with a plain ASCII host name.
+/// Parses an absolute `http://` or `https://` URL with a plain ASCII domain name.
 pub fn parse_http_url(text: &str) -> Result<HttpUrl, UrlError> {
     if text.is_empty() {
         return Err(UrlError::Empty);
@@ -48,9 +59,18 @@ pub fn parse_http_url(text: &str) -> Result<HttpUrl, UrlError> {
     if !text.is_ascii() {
         return Err(UrlError::NonAscii);
     }
-    let after_scheme = strip_prefix_ignore_case(text, "https://")
-        .or_else(|| strip_prefix_ignore_case(text, "http://"))
-        .ok_or(UrlError::NotHttp)?;
+    // A browser reads `\` as `/` in an http(s) URL, so what a person reads as one
+    // address is another: a catalog link has none.
+    if text.contains('\\') {
+        return Err(UrlError::Backslash);
+    }
+    let (https, after_scheme) = match strip_prefix_ignore_case(text, "https://") {
+        Some(rest) => (true, rest),
+        None => (
+            false,
+            strip_prefix_ignore_case(text, "http://").ok_or(UrlError::NotHttp)?,
+        ),
+    };
     let authority_end = after_scheme
         .find(['/', '?', '#'])
         .unwrap_or(after_scheme.len());
@@ -58,10 +78,18 @@ pub fn parse_http_url(text: &str) -> Result<HttpUrl, UrlError> {
     if authority.contains('@') {
         return Err(UrlError::UserInfo);
     }
-    if authority.contains(':') {
+    let bad_host = || UrlError::BadHost(authority.to_string());
+    let url = Url::parse(text).map_err(|_| bad_host())?;
+    let host = match url.host() {
+        Some(Host::Domain(host)) => host.strip_suffix('.').unwrap_or(host),
+        _ => return Err(bad_host()),
+    };
+    if url.port().is_some() || authority.contains(':') {
         return Err(UrlError::Port);
     }
-    let host = authority.strip_suffix('.').unwrap_or(authority);
+    // The host as written must be the host as parsed: no percent-encoded dots, no
+    // punycode tricks, no empty labels the parser would tolerate.
+    let written = authority.strip_suffix('.').unwrap_or(authority);
     let label_ok = |label: &str| {
         !label.is_empty()
             && label.len() <= 63
@@ -71,12 +99,13 @@ pub fn parse_http_url(text: &str) -> Result<HttpUrl, UrlError> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     };
-    if host.is_empty() || host.len() > 253 || !host.split('.').all(label_ok) {
-        return Err(UrlError::BadHost(authority.to_string()));
+    if !written.eq_ignore_ascii_case(host) || host.len() > 253 || !host.split('.').all(label_ok) {
+        return Err(bad_host());
     }
     Ok(HttpUrl {
-        host: host.to_ascii_lowercase(),
+        host: host.to_string(),
         rest: rest.to_string(),
+        https,
     })
 }
 
@@ -96,6 +125,80 @@ pub fn handle_of(url: &HttpUrl) -> String {
     } else {
         path.to_string()
     }
+}
+
+/// What a pasted text is, read as a browser's address bar reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pasted {
+    /// A web address: the parsed URL a browser would open.
+    Address(Url),
+    /// A handle without a site (`@name`, `name`).
+    Handle(String),
+}
+
+/// Reads pasted text as a browser's address bar does, after trimming spaces and the
+/// quotes and angle brackets text puts around links: an `http(s)` URL as it is, text
+/// without a scheme as `https://` + text. `None` for another scheme (`javascript:`,
+/// `tg:`), for text with spaces inside, and for what no browser would open.
+pub fn read_pasted(text: &str) -> Option<Pasted> {
+    let text = trim_pasted(text);
+    if text.is_empty() || text.contains(' ') {
+        return None;
+    }
+    if let Some(handle) = text.strip_prefix('@') {
+        return Some(Pasted::Handle(handle.to_string()));
+    }
+    let url = match scheme_of(text) {
+        Some(scheme)
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") =>
+        {
+            Url::parse(text).ok()?
+        }
+        Some(_) => return None,
+        None => {
+            // A word without a dot before its first separator is a handle, not a site.
+            let end = text.find(['/', '\\', '?', '#']).unwrap_or(text.len());
+            if !text[..end].contains('.') {
+                return (end == text.len()).then(|| Pasted::Handle(text.to_string()));
+            }
+            Url::parse(&format!("https://{text}")).ok()?
+        }
+    };
+    matches!(url.scheme(), "http" | "https").then_some(Pasted::Address(url))
+}
+
+/// The host a browser opens for pasted text, serialised as the URL Standard does
+/// (lower-case ASCII, punycode, `[…]` for IPv6); `None` when the text is not read as a
+/// web address at all.
+pub fn browser_host(text: &str) -> Option<String> {
+    match read_pasted(text)? {
+        Pasted::Address(url) => url.host_str().map(str::to_string),
+        Pasted::Handle(_) => None,
+    }
+}
+
+/// Pasted text without the spaces around it, as an address bar trims them, and without
+/// the quotes and brackets (`<…>`, `«…»`, `"…"`) that text puts around a link. The
+/// spaces are Unicode's white space, the byte order mark and the C0 controls (the URL
+/// Standard strips those too): exactly JavaScript's `\s`, U+0085 and U+0000–U+001F.
+pub fn trim_pasted(text: &str) -> &str {
+    let space = |c: char| c.is_whitespace() || c == '\u{FEFF}' || c.is_ascii_control();
+    text.trim_matches(space)
+        .trim_matches(['<', '>', '"', '\'', '«', '»'])
+        .trim_matches(space)
+}
+
+/// The scheme of an absolute URL: letters (then letters, digits, `+`, `-`) before the
+/// first `:`, when that `:` comes before any `.` or `/`. `vk.com:8080/x` has none: it is
+/// a host with a port, as an address bar reads it.
+fn scheme_of(text: &str) -> Option<&str> {
+    let end = text.find([':', '.', '/', '\\', '?', '#'])?;
+    let scheme = &text[..end];
+    let shaped = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'-');
+    (text[end..].starts_with(':') && shaped).then_some(scheme)
 }
 
 pub(crate) fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {

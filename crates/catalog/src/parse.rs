@@ -20,6 +20,7 @@ use crate::model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
     SHARD_FORMAT, VERSION,
 };
+use crate::platform::PlatformKind;
 
 /// Subscriber counts above this are treated as data errors: no Russian channel has
 /// more subscribers than the country has people, with a wide margin.
@@ -643,22 +644,35 @@ impl Reader {
                 let id = reader.required(p.id, label, "id");
                 let name = reader.required(p.name, label, "name");
                 let (id, name) = (id?, name?);
-                let mut hosts = Vec::new();
+                // The hosts are the core's: a catalog that lists others (`evil.ru` as a
+                // VK host) is told so, and they are ignored.
+                let Some(kind) = PlatformKind::from_id(&id) else {
+                    let known: Vec<&str> = PlatformKind::ALL.iter().map(|k| k.as_str()).collect();
+                    reader.error(
+                        label,
+                        "id",
+                        format!(
+                            "unknown platform \"{}\"; the directory knows {}",
+                            shorten(&id),
+                            known.join(", ")
+                        ),
+                    );
+                    return None;
+                };
+                let hosts: Vec<String> = kind.hosts().iter().map(|h| h.to_string()).collect();
                 for host in p.hosts {
-                    // A host is checked the way a channel link's host will be, so that a
-                    // platform cannot widen itself to `*` or to a URL.
-                    match parse_http_url(&format!("https://{host}/")) {
-                        Ok(url) if url.rest == "/" => hosts.push(url.host),
-                        _ => reader.warn(
+                    let listed = host.trim().trim_end_matches('.').to_ascii_lowercase();
+                    if !hosts.contains(&listed) {
+                        reader.warn(
                             label,
                             "hosts",
-                            format!("\"{host}\" is not a host name; ignored"),
-                        ),
+                            format!(
+                                "\"{}\" is not one of {name}'s hosts ({}); ignored",
+                                shorten(&host),
+                                hosts.join(", ")
+                            ),
+                        );
                     }
-                }
-                if hosts.is_empty() {
-                    reader.error(label, "hosts", "no valid host names".into());
-                    return None;
                 }
                 let platform = Platform {
                     id: id.clone(),
@@ -958,6 +972,29 @@ impl Reader {
                     platform.name,
                     platform.hosts.join(", ")
                 ),
+            );
+            return None;
+        }
+        if !url.https {
+            self.error(
+                org,
+                &field("url"),
+                format!(
+                    "\"{}\": a channel address must be https (every platform serves https)",
+                    shorten(&url_text)
+                ),
+            );
+            return None;
+        }
+        // The path must name a channel in the platform's own form: an empty path or a
+        // redirector would make every pasted link of that kind official.
+        let kind = PlatformKind::from_id(&platform.id);
+        let path_end = url.rest.find(['?', '#']).unwrap_or(url.rest.len());
+        if let Some(Err(err)) = kind.map(|kind| kind.channel_key(&url.rest[..path_end])) {
+            self.error(
+                org,
+                &field("url"),
+                format!("\"{}\": {err}", shorten(&url_text)),
             );
             return None;
         }

@@ -340,7 +340,7 @@ fn channel_records() {
         &[],
     );
     check_channel(
-        json!({"platform": "vk", "url": "http://VK.RU/school1"}),
+        json!({"platform": "vk", "url": "https://VK.RU/school1"}),
         true,
         &[],
     );
@@ -374,8 +374,8 @@ fn channel_records() {
         false,
         &["42-1 / channels[0].url: \"vk.com/school1\": not an http(s) URL"],
     );
-    check_channel(json!({"platform": "vk", "url": "https://vk.com.example.ru/school1"}), false, &["42-1 / channels[0].url: host \"vk.com.example.ru\" is not one of ВКонтакте's hosts (vk.com, vk.ru, m.vk.com)"]);
-    check_channel(json!({"platform": "vk", "url": "https://max.ru/school1"}), false, &["42-1 / channels[0].url: host \"max.ru\" is not one of ВКонтакте's hosts (vk.com, vk.ru, m.vk.com)"]);
+    check_channel(json!({"platform": "vk", "url": "https://vk.com.example.ru/school1"}), false, &["42-1 / channels[0].url: host \"vk.com.example.ru\" is not one of ВКонтакте's hosts (vk.com, www.vk.com, m.vk.com, vk.ru, www.vk.ru, m.vk.ru)"]);
+    check_channel(json!({"platform": "vk", "url": "https://max.ru/school1"}), false, &["42-1 / channels[0].url: host \"max.ru\" is not one of ВКонтакте's hosts (vk.com, www.vk.com, m.vk.com, vk.ru, www.vk.ru, m.vk.ru)"]);
     check_channel(json!({"platform": "vk", "url": "https://vk.com@evil.ru/school1"}), false, &["42-1 / channels[0].url: \"https://vk.com@evil.ru/school1\": the URL contains a user name or password"]);
     check_channel(
         json!({"platform": "vk", "url": "https://vk.com:8080/school1"}),
@@ -407,32 +407,141 @@ fn channel_records() {
     check_channel(json!({"platform": "vk", "url": "https://vk.com/s", "verified": "yes"}), false, &["42-1 / channels[0]: not a valid channel: invalid type: string \"yes\", expected a boolean"]);
 }
 
+/// A channel address on its platform: kept, or refused with this reason.
+fn check_address(platform: &str, url: &str, refused: Option<&str>) {
+    let errors: Vec<String> = refused
+        .map(|why| format!("42-1 / channels[0].url: \"{url}\": {why}"))
+        .into_iter()
+        .collect();
+    let errors: Vec<&str> = errors.iter().map(String::as_str).collect();
+    check_channel(
+        json!({"platform": platform, "url": url}),
+        refused.is_none(),
+        &errors,
+    );
+}
+
+#[test]
+fn channel_addresses_are_channels() {
+    let empty = Some("the address names no channel (the path is empty)");
+    let not_a_name = |name: &str| format!("«{name}» is not a channel's name on this platform");
+    let reserved = |name: &str| {
+        format!("«{name}» is one of the platform's own pages (a redirect, a post, a search…), not a channel")
+    };
+    check_address("vk", "https://vk.com/school1", None);
+    check_address("vk", "https://vk.com/club123", None);
+    check_address("vk", "https://vk.com/public123", None);
+    check_address("vk", "https://vk.com/school1?w=wall-1_2", None);
+    check_address("vk", "https://m.vk.com/sosh.5", None);
+    check_address("vk", "https://vk.com/", empty);
+    check_address("vk", "https://vk.com", empty);
+    check_address("vk", "https://vk.com/?to=x", empty);
+    check_address(
+        "vk",
+        "https://vk.com/away.php?to=https://evil.ru",
+        Some(&reserved("away.php")),
+    );
+    check_address("vk", "https://vk.com/away", Some(&reserved("away")));
+    check_address(
+        "vk",
+        "https://vk.com/share.php?url=x",
+        Some(&reserved("share.php")),
+    );
+    check_address("vk", "https://vk.com/feed", Some(&reserved("feed")));
+    check_address("vk", "https://vk.com/search", Some(&reserved("search")));
+    check_address("vk", "https://vk.com/app123", Some(&reserved("app123")));
+    check_address("vk", "https://vk.com/write123", Some(&reserved("write123")));
+    check_address(
+        "vk",
+        "https://vk.com/wall-123_45",
+        Some(&reserved("wall-123_45")),
+    );
+    check_address(
+        "vk",
+        "https://vk.com/school1/wall",
+        Some(&not_a_name("school1/wall")),
+    );
+    check_address(
+        "vk",
+        "https://vk.com/search/people",
+        Some(&reserved("search")),
+    );
+    check_address("vk", "https://vk.com/123", Some(&not_a_name("123")));
+    check_address("vk", "https://vk.com/club0123", Some(&reserved("club0123")));
+    check_address(
+        "vk",
+        "https://vk.com/sch%6Fol",
+        Some(&not_a_name("sch%6fol")),
+    );
+    check_address("vk", "https://vk.com/.school", Some(&not_a_name(".school")));
+    check_address(
+        "vk",
+        "http://vk.com/school1",
+        Some("a channel address must be https (every platform serves https)"),
+    );
+    check_address(
+        "vk",
+        "https://vk.com\\@evil.ru/x",
+        Some("the URL contains a backslash"),
+    );
+    check_address(
+        "vk",
+        "https://vk%2ecom/school1",
+        Some("the host name \"vk%2ecom\" is not a valid host name"),
+    );
+    check_address(
+        "vk",
+        "https://1.2.3.4/school1",
+        Some("the host name \"1.2.3.4\" is not a valid host name"),
+    );
+    check_address(
+        "vk",
+        "https://[::1]/school1",
+        Some("the host name \"[::1]\" is not a valid host name"),
+    );
+    check_address("max", "https://max.ru/school1_gos", None);
+    check_address("max", "https://max.ru/join/abc", Some(&reserved("join")));
+    check_address("max", "https://max.ru/", empty);
+}
+
 #[test]
 fn reference_lists() {
     let mut value = catalog_with(json!([org(json!({}))]));
     value["regions"] = json!([{"code": "42", "name": "Кузбасс"}, {"code": "42", "name": "Дубль"}, {"name": "Без кода"}]);
     value["platforms"] = json!([
-        {"id": "vk", "name": "ВКонтакте", "hosts": ["vk.com", "*", "https://evil.ru"]},
-        {"id": "empty", "name": "Пусто", "hosts": []}
+        {"id": "vk", "name": "ВКонтакте", "hosts": ["vk.com", "*", "https://evil.ru", "evil.ru"]},
+        {"id": "myspace", "name": "Чужая", "hosts": ["myspace.com"]}
     ]);
     let loaded = load(&value);
     assert_eq!(loaded.catalog.regions.len(), 1);
     assert_eq!(loaded.catalog.platforms.len(), 1);
-    assert_eq!(loaded.catalog.platforms[0].hosts, ["vk.com"]);
+    // The hosts are the core's, whatever the catalog lists.
+    assert_eq!(
+        loaded.catalog.platforms[0].hosts,
+        [
+            "vk.com",
+            "www.vk.com",
+            "m.vk.com",
+            "vk.ru",
+            "www.vk.ru",
+            "m.vk.ru"
+        ]
+    );
     assert_eq!(loaded.skipped.reference, 3);
     assert_eq!(
         lines(&loaded, Severity::Error),
         [
             "regions[1] / code: duplicate region code \"42\"",
             "regions[2] / code: missing",
-            "platforms[1] / hosts: no valid host names",
+            "platforms[1] / id: unknown platform \"myspace\"; the directory knows vk, ok, max, telegram",
         ]
     );
     assert_eq!(
         lines(&loaded, Severity::Warning),
         [
-            "platforms[0] / hosts: \"*\" is not a host name; ignored",
-            "platforms[0] / hosts: \"https://evil.ru\" is not a host name; ignored"
+            "platforms[0] / hosts: \"*\" is not one of ВКонтакте's hosts (vk.com, www.vk.com, m.vk.com, vk.ru, www.vk.ru, m.vk.ru); ignored",
+            "platforms[0] / hosts: \"https://evil.ru\" is not one of ВКонтакте's hosts (vk.com, www.vk.com, m.vk.com, vk.ru, www.vk.ru, m.vk.ru); ignored",
+            "platforms[0] / hosts: \"evil.ru\" is not one of ВКонтакте's hosts (vk.com, www.vk.com, m.vk.com, vk.ru, www.vk.ru, m.vk.ru); ignored"
         ]
     );
 }
