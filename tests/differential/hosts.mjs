@@ -188,8 +188,11 @@ const trimPasted = (text) => trimSpaces(trimWrappers(trimSpaces(text)));
 // Version 15.1 changed two things the core's `idna` crate (UTS 46 16) and Chromium's ICU
 // (74 and later) follow: the capital sharp s ẞ maps to ß, no longer to `ss`, and the
 // default-ignorable characters that were disallowed (Hangul fillers, U+180E…) are
-// ignored. The reference applies those two changes before parsing; no generated text
-// contains a character assigned after Unicode 15.0, which the old tables also lack.
+// ignored. The reference applies those two changes to the text after deciding, on the
+// text as pasted, whether it starts with a scheme (an ignored character in `h᠎ttps:`
+// makes it no scheme, for a browser too). No generated text contains a character
+// assigned after Unicode 15.0, which the old tables also lack. So adjusted, Node gave
+// the host Chromium 156 gives for each of the 20 000 texts where both give one.
 const UTS46_15_1_IGNORED = /[\u115f\u1160\u17b4\u17b5\u180e\u2061-\u2063\u206a-\u206f\u3164\uffa0\u{1d173}-\u{1d17a}]/gu;
 const uts46v15v1 = (text) => text.replaceAll('\u1e9e', '\u00df').replace(UTS46_15_1_IGNORED, '');
 let adjusted = 0;
@@ -200,7 +203,7 @@ function referenceHost(text) {
   const current = uts46v15v1(trimmed);
   if (current !== trimmed) adjusted += 1;
   try {
-    return new URL(/^https?:/i.test(current) ? current : `https://${current}`).hostname;
+    return new URL(/^https?:/i.test(trimmed) ? current : `https://${current}`).hostname;
   } catch {
     return null;
   }
