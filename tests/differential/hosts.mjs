@@ -225,7 +225,7 @@ function refusal(text) {
 }
 
 function coreHosts(inputs) {
-  const binary = process.argv[2];
+  const binary = process.argv[2] && resolve(process.argv[2]);
   const [command, args] = binary
     ? [binary, []]
     : ['cargo', ['run', '-q', '-p', 'catalog', '--example', 'browser_hosts', '--locked']];
