@@ -1,11 +1,16 @@
 // The trunk post-build hook (trunk runs it with TRUNK_STAGING_DIR, the folder about to
-// become dist/). Two steps, in this order:
+// become dist/). Three steps, in this order:
 //
 // 1. The module script trunk writes inline into index.html (it imports the wasm-bindgen
 //    glue and starts the app) moves to a file of its own, init-HASH.js, so the app runs
 //    under a Content-Security-Policy without 'unsafe-inline'.
-// 2. sw.js gets this build's exact file list and a build id, so the service worker
-//    precaches exactly these files and a new build is a new worker with a new cache.
+// 2. widget.html, the page other sites frame, is written beside index.html: the same
+//    page with the same hashed files, marked <html data-entry="widget">. The app reads
+//    the mark to render the widget, and the server lets other sites frame that path only;
+//    no query parameter makes a page the widget.
+// 3. sw.js gets this build's exact file list (widget.html included) and a build id, so
+//    the service worker precaches exactly these files and a new build is a new worker
+//    with a new cache.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -35,7 +40,17 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(index) || /\sstyle=/.test(index)) {
 }
 await writeFile(indexPath, index);
 
-// 2. The service worker's file list. The catalog is data, cached as it is fetched; the
+// 2. The widget's own entry. trunk builds one HTML target; a copy keeps both pages on the
+// very files of one build.
+const opening = /<html(\s[^>]*)?>/;
+if (!opening.test(index) || /\sdata-entry=/.test(index)) {
+  console.error('post-build: index.html has no <html> tag to mark, or is marked already');
+  process.exit(1);
+}
+const widget = index.replace(opening, (tag, attributes = '') => `<html${attributes} data-entry="widget">`);
+await writeFile(join(staging, 'widget.html'), widget);
+
+// 3. The service worker's file list. The catalog is data, cached as it is fetched; the
 // schema and the widget loader are for other programs and sites; the worker does not
 // cache itself.
 const skipped = (path) =>
@@ -68,4 +83,4 @@ if (!template.includes("'__BUILD__'") || !template.includes('__SHELL__')) {
   process.exit(1);
 }
 await writeFile(worker, template.replace("'__BUILD__'", `'${build}'`).replace('__SHELL__', JSON.stringify(shell)));
-console.log(`post-build: ${moved} inline script(s) moved out; service worker build ${build}, ${shell.length} files`);
+console.log(`post-build: ${moved} inline script(s) moved out; widget.html written; service worker build ${build}, ${shell.length} files`);

@@ -10,7 +10,7 @@
   if (!script || !script.src) return;
   var base = new URL('./', script.src);
   var data = script.dataset;
-  var parts = ['embed=1'];
+  var parts = [];
   var locked = [];
   // Values go into the address one by one, so commas stay separators.
   function values(text) {
@@ -29,7 +29,8 @@
   parts.push('parent=' + encodeURIComponent(location.origin));
 
   var frame = document.createElement('iframe');
-  frame.src = base.href + '?' + parts.join('&');
+  // The widget's own page: the one page of the directory other sites may frame.
+  frame.src = base.href + 'widget.html?' + parts.join('&');
   frame.title = data.title || (data.lang === 'en' ? 'Gospubliki: official channels' : 'Госпаблики: официальные каналы');
   frame.loading = 'lazy';
   frame.referrerPolicy = 'no-referrer';

@@ -5,11 +5,26 @@
 // and the old cache is deleted when the new worker takes over. A new worker waits until
 // the reader presses «Обновить»: nothing reloads behind their back mid-search.
 //
-// Shell files: from the cache. Navigations: the cached index.html. The catalog's top file
-// (data/catalog.json): stale-while-revalidate. Its shards (data/regions/…, named by their
-// content's hash): from the network, stored for offline, the stored copy when offline.
-// Only same-origin GET requests in this worker's scope are touched; error responses are
-// never cached.
+// What it answers, and how:
+// - Navigations to the app's own pages only: the scope's root (any query) and index.html
+//   get the cached index.html, widget.html the cached widget.html when this build has
+//   one. Every other navigation in the scope (the schema, embed.js, any other page on the
+//   origin) goes to the network untouched, so it opens what it names, not the app.
+// - The catalog's top file (data/catalog.json): stale-while-revalidate, except when the
+//   page asks with `cache: 'reload'`. The page does that only when a shard its copy lists
+//   is gone (a 404 from the network and not stored here): its copy is from an earlier
+//   publication, so this worker goes to the network first and serves what it has only if
+//   the network fails. The request's cache mode is the marker because the page's fetch
+//   must bypass the browser's HTTP cache in the same case anyway.
+// - Its shards (data/regions/…, named by their content's hash): from the network, stored
+//   for offline; the stored copy when the network fails or answers anything but a JSON
+//   200 (a 404 after the publisher deleted it, a captive portal's page). A stored copy
+//   under the same name is the same bytes, so it is never a stale one.
+// - Other files: this build's cached copy, else the network.
+// Only same-origin GET requests in this worker's scope are touched. Only a 200 answer
+// with a JSON content type is ever stored as the catalog, top file or shard: a captive
+// portal answers `200 text/html` for everything, and storing that would break the next
+// visit too.
 'use strict';
 
 const BUILD = '__BUILD__';
@@ -18,8 +33,22 @@ const SHELL_CACHE = `gospubliki-shell-${BUILD}`;
 const DATA_CACHE = 'gospubliki-data';
 const scope = self.registration.scope;
 const INDEX = new URL('index.html', scope).href;
+const WIDGET = new URL('widget.html', scope).href;
 const DATA = new URL('data/', scope).href;
 const CATALOG = new URL('catalog.json', DATA).href;
+
+/** The cached page a navigation to `url` (without its query) opens, if it is the app's. */
+function appPage(url) {
+  if (url === scope || url === INDEX) return INDEX;
+  if (url === WIDGET && SHELL.includes('widget.html')) return WIDGET;
+  return null;
+}
+
+/** Whether a response may be stored as a file of the catalog. */
+function isCatalogJson(response) {
+  const type = (response.headers.get('Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+  return response.status === 200 && /^application\/([a-z0-9.-]+\+)?json$/.test(type);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -29,7 +58,7 @@ self.addEventListener('install', (event) => {
     // means the catalog is cached on its next fetch instead.
     try {
       const response = await fetch(CATALOG, { cache: 'no-cache' });
-      if (response.ok) await (await caches.open(DATA_CACHE)).put(CATALOG, response);
+      if (isCatalogJson(response)) await (await caches.open(DATA_CACHE)).put(CATALOG, response);
     } catch (error) {
       // Offline during installation: nothing to keep.
     }
@@ -53,14 +82,17 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || !request.url.startsWith(scope)) return;
   const url = new URL(request.url);
-  if (url.origin + url.pathname === CATALOG) {
-    event.respondWith(staleWhileRevalidate(event, CATALOG));
-  } else if (url.href.startsWith(DATA) && url.pathname.endsWith('.json')) {
-    event.respondWith(shard(event, url.origin + url.pathname));
-  } else if (request.mode === 'navigate') {
-    event.respondWith(fromCache(INDEX, request));
+  const key = url.origin + url.pathname;
+  if (request.mode === 'navigate') {
+    const page = appPage(key);
+    // Not the app's page: the browser fetches it as if there were no worker.
+    if (page) event.respondWith(fromCache(page, request));
+  } else if (key === CATALOG) {
+    event.respondWith(request.cache === 'reload' ? topFromNetwork(event) : staleWhileRevalidate(event));
+  } else if (key.startsWith(DATA) && url.pathname.endsWith('.json')) {
+    event.respondWith(shard(event, key));
   } else {
-    event.respondWith(fromCache(url.origin + url.pathname, request));
+    event.respondWith(fromCache(key, request));
   }
 });
 
@@ -70,18 +102,22 @@ async function fromCache(key, request) {
   return cached ?? fetch(request);
 }
 
-/** The cached catalog at once, refreshed in the background; the network's when none.
+/** Stores a fresh top file once it has passed, then drops the shards it no longer lists.
  *  The network's answer goes to the page as soon as it arrives, and is stored meanwhile:
  *  waiting for the cache write first made each of a sharded catalog's files slower. */
-async function staleWhileRevalidate(event, key) {
+function storeTop(event, cache, response) {
+  if (!isCatalogJson(response)) return;
+  const copy = response.clone();
+  const listing = response.clone();
+  event.waitUntil(cache.put(CATALOG, copy).then(() => keepOnlyListed(cache, listing)).catch(() => undefined));
+}
+
+/** The cached top file at once, refreshed in the background; the network's when none. */
+async function staleWhileRevalidate(event) {
   const cache = await caches.open(DATA_CACHE);
-  const cached = await cache.match(key);
+  const cached = await cache.match(CATALOG);
   const fresh = fetch(event.request).then((response) => {
-    if (response.ok) {
-      const copy = response.clone();
-      const listing = response.clone();
-      event.waitUntil(cache.put(key, copy).then(() => keepOnlyListed(cache, listing)).catch(() => undefined));
-    }
+    storeTop(event, cache, response);
     return response;
   });
   if (cached) {
@@ -91,19 +127,41 @@ async function staleWhileRevalidate(event, key) {
   return fresh;
 }
 
-/** A shard: the network's copy, the stored copy when the network fails. A shard's name
- *  carries its content's hash, so a stored copy is never a stale one. Not cache-first: on
- *  a first visit every cache lookup waits behind the writes of the shards before it. */
-async function shard(event, key) {
+/** The top file from the network, for a page whose copy lists shards that are gone; the
+ *  stored one only when the network fails (the page then sees the same list again and
+ *  reports the missing shards as it would have). */
+async function topFromNetwork(event) {
+  const cache = await caches.open(DATA_CACHE);
   try {
     const response = await fetch(event.request);
-    if (response.ok) storeLater(event, key);
+    storeTop(event, cache, response);
     return response;
   } catch (error) {
-    const cached = await (await caches.open(DATA_CACHE)).match(key);
+    const cached = await cache.match(CATALOG);
     if (cached) return cached;
     throw error;
   }
+}
+
+/** A shard: the network's copy; the stored copy when the network fails or answers with
+ *  anything but a JSON 200. Not cache-first: on a first visit every cache lookup waits
+ *  behind the writes of the shards before it. */
+async function shard(event, key) {
+  let response = null;
+  let failure = null;
+  try {
+    response = await fetch(event.request);
+    if (isCatalogJson(response)) {
+      storeLater(event, key);
+      return response;
+    }
+  } catch (error) {
+    failure = error;
+  }
+  const cached = await (await caches.open(DATA_CACHE)).match(key);
+  if (cached) return cached;
+  if (response) return response;
+  throw failure;
 }
 
 // Shards are stored once the page has stopped asking for them, taken again from the
@@ -136,7 +194,7 @@ async function storeAll() {
       unstored.delete(key);
       try {
         const response = await fetch(key, { cache: 'force-cache' });
-        if (response.ok) await cache.put(key, response);
+        if (isCatalogJson(response)) await cache.put(key, response);
       } catch {
         // Offline already: it is stored on a later visit.
       }

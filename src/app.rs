@@ -9,7 +9,7 @@ use crate::components::{LoadFailure, LoadingIndicator};
 use crate::i18n::texts;
 use crate::preferences::Preferences;
 use crate::service_worker::AppStatus;
-use crate::url_state::UrlState;
+use crate::url_state::{self, Entry, UrlState};
 use crate::views::Directory;
 
 /// The whole app.
@@ -40,7 +40,9 @@ pub fn App() -> impl IntoView {
     let ready = Memo::new(move |_| loader.current.with(Option::is_some));
     // The service worker waits until the page has shown the catalog, or said why not.
     let settled = Signal::derive(move || ready.get() || loader.failure.with(Option::is_some));
-    provide_context(AppStatus::start(!url.query().embed, settled));
+    // The widget lives in other sites' frames: it installs no service worker of its own.
+    let register = url_state::entry() == Entry::Directory;
+    provide_context(AppStatus::start(register, settled));
     // A change of language renders the page again in the other language: it is rare, and
     // every component then reads plain words instead of a signal per string.
     move || {

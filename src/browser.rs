@@ -88,17 +88,16 @@ pub fn current_address() -> String {
         .unwrap_or_default()
 }
 
-/// The address of the directory itself, without query or fragment: where the widget and
-/// `embed.js` live.
+/// The folder the directory is served from, ending in `/`, without query or fragment:
+/// where `widget.html` and `embed.js` live, whether the page was opened as the folder or
+/// as its `index.html`.
 pub fn page_base() -> String {
     web_sys::window()
         .and_then(|w| {
             let location = w.location();
-            Some(format!(
-                "{}{}",
-                location.origin().ok()?,
-                location.pathname().ok()?
-            ))
+            let path = location.pathname().ok()?;
+            let folder = &path[..path.rfind('/').map_or(0, |slash| slash + 1)];
+            Some(format!("{}{folder}", location.origin().ok()?))
         })
         .unwrap_or_default()
 }

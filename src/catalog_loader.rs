@@ -9,7 +9,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, OnceLock};
 
-use catalog::{Assembly, Facet, Index, IndexBuilder, Query, ShardRef};
+use catalog::{Assembly, Facet, Index, IndexBuilder, Loaded, Query, ShardRef};
 use futures::channel::mpsc;
 use futures::future::{select, Either};
 use futures::StreamExt;
@@ -17,7 +17,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{next_task, now_ms};
-use crate::load::{fetch_shard, fetch_top, sleep, FetchError, FetchedShard, LoadedCatalog};
+use crate::load::{
+    fetch_shard, fetch_top, fetch_top_again, sleep, FetchError, FetchedShard, LoadedCatalog,
+};
 use crate::timing::measure;
 
 /// What the page knows of the catalog, as signals; provided by the root component.
@@ -122,25 +124,57 @@ impl CatalogLoader {
         only: Option<Vec<String>>,
         wanted: impl Fn() -> Vec<String>,
     ) -> Result<(), FetchError> {
-        let top = fetch_top().await?;
-        if top.catalog.shards.is_empty() {
-            let index = measure("gospubliki:index", || Index::new(&top.catalog));
-            self.current.set(Some(Arc::new(LoadedCatalog {
-                catalog: Arc::new(top.catalog),
-                index: Arc::new(index),
-                problems: top.problems,
-                skipped: top.skipped,
-                checker: OnceLock::new(),
-            })));
-            return Ok(());
+        let mut top = fetch_top().await?;
+        // The top file is fetched again at most once a load (see `Republished`): if the
+        // fresh one still lists a shard that is gone, that shard is missing for real.
+        let mut may_refetch = true;
+        loop {
+            if top.catalog.shards.is_empty() {
+                let index = measure("gospubliki:index", || Index::new(&top.catalog));
+                self.current.set(Some(Arc::new(LoadedCatalog {
+                    catalog: Arc::new(top.catalog),
+                    index: Arc::new(index),
+                    problems: top.problems,
+                    skipped: top.skipped,
+                    checker: OnceLock::new(),
+                })));
+                return Ok(());
+            }
+            let mut republished = Republished {
+                may_refetch: std::mem::take(&mut may_refetch),
+            };
+            match self
+                .load_shards(top, &first, only.as_deref(), &wanted, &mut republished)
+                .await
+            {
+                Some(newer) => top = newer,
+                None => return Ok(()),
+            }
         }
-        let mut shards = Shards::new(Assembly::new(top), &first, only.as_deref());
+    }
+
+    /// Loads the shards `top` lists. Returns a newer top file, to start again from, when a
+    /// shard turned out to be gone because `top` is from an earlier publication.
+    async fn load_shards(
+        self,
+        top: Loaded,
+        first: &[String],
+        only: Option<&[String]>,
+        wanted: &impl Fn() -> Vec<String>,
+        republished: &mut Republished,
+    ) -> Option<Loaded> {
+        let mut shards = Shards::new(Assembly::new(top), first, only);
         self.progress.set(shards.progress(0));
 
         // The regions in the address first, all at once, before the page shows: their
         // results must not appear a region at a time.
-        let asked: Vec<ShardRef> = shards.take_first(&first);
+        let asked: Vec<ShardRef> = shards.take_first(first);
         let arrived = futures::future::join_all(asked.iter().map(fetch_shard)).await;
+        for result in &arrived {
+            if let Some(newer) = republished.check(&shards, result).await {
+                return Some(newer);
+            }
+        }
         for (shard, result) in asked.into_iter().zip(arrived) {
             shards.receive(shard, result);
         }
@@ -181,6 +215,9 @@ impl CatalogLoader {
             // tens of milliseconds and two in a row would keep a keystroke waiting.
             if let Ok((shard, result)) = arrived.try_recv() {
                 in_flight -= 1;
+                if let Some(newer) = republished.check(&shards, &result).await {
+                    return Some(newer);
+                }
                 shards.receive(shard, result);
                 self.progress.set(shards.progress(published));
                 next_task().await;
@@ -214,7 +251,7 @@ impl CatalogLoader {
                 continue;
             }
             if settled {
-                return Ok(());
+                return None;
             }
             // Nothing to do but wait: for a shard, for a failed one's next attempt, or for
             // the next time a fuller catalog is due on screen.
@@ -236,6 +273,9 @@ impl CatalogLoader {
             };
             if let Some((shard, result)) = next {
                 in_flight -= 1;
+                if let Some(newer) = republished.check(&shards, &result).await {
+                    return Some(newer);
+                }
                 shards.receive(shard, result);
             }
             self.progress.set(shards.progress(published));
@@ -256,6 +296,38 @@ impl CatalogLoader {
             checker: OnceLock::new(),
         })));
         self.progress.set(shards.progress(count));
+    }
+}
+
+/// Noticing that the top file in hand is from an earlier publication. The publisher
+/// deletes a publication's shards some time after the next one is out, and a top file
+/// can outlive them: the service worker serves its stored copy first (refreshing it in
+/// the background), and a reader may come back after days. A shard that is gone (404 or
+/// 410, and not stored by the worker either, which answers with its copy when it has one)
+/// is the sign: the top file is fetched again past every cache, and if it lists other
+/// shards the load starts again from it, the reader seeing no error, only the catalog
+/// replaced by the current one as it arrives.
+struct Republished {
+    /// Whether the top file may still be fetched again in this load.
+    may_refetch: bool,
+}
+
+impl Republished {
+    /// A newer top file, if `result` is a shard that is gone and the server now has one
+    /// listing other shards than `shards` has. The shard is then not reported as failed.
+    async fn check(
+        &mut self,
+        shards: &Shards,
+        result: &Result<FetchedShard, FetchError>,
+    ) -> Option<Loaded> {
+        let gone = matches!(result, Err(error) if error.is_gone());
+        if !gone || !std::mem::take(&mut self.may_refetch) {
+            return None;
+        }
+        // A top file that cannot be fetched or read now leaves the load as it was: the
+        // missing shard is then reported and tried again like any other failure.
+        let newer = fetch_top_again().await.ok()?;
+        (newer.catalog.shards != shards.assembly.catalog().shards).then_some(newer)
     }
 }
 

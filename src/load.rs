@@ -48,6 +48,20 @@ pub enum FetchError {
     },
 }
 
+impl FetchError {
+    /// Whether the server says the file is not there (404 or 410): for a shard, that the
+    /// top file listing it is from an earlier publication whose shards were deleted.
+    pub fn is_gone(&self) -> bool {
+        matches!(
+            self,
+            FetchError::Http {
+                status: 404 | 410,
+                ..
+            }
+        )
+    }
+}
+
 /// A catalog ready to show: the records, their search index and what was skipped. For a
 /// sharded catalog, one of a series: a fuller one replaces it as shards arrive.
 #[derive(Debug)]
@@ -74,8 +88,22 @@ const SLOWEST_BYTES_PER_MS: u64 = 25;
 const BACKOFF_MS: [i32; 2] = [1_000, 3_000];
 
 /// Fetches and reads the catalog's top file (for a single-file catalog, the whole of it).
+/// Revalidated with the server (`NoCache`), though the service worker answers from its
+/// copy at once and refreshes that in the background.
 pub async fn fetch_top() -> Result<Loaded, FetchError> {
-    let (url, bytes) = fetch_bytes(CATALOG_PATH, RequestCache::NoCache, TOP_TIMEOUT_MS).await?;
+    top_file(RequestCache::NoCache).await
+}
+
+/// Fetches the top file again, past the browser's cache and the service worker's copy:
+/// for when a shard the copy in hand lists is gone, so that copy is from an earlier
+/// publication. The worker takes a request made with `cache: 'reload'` as this ask and
+/// goes to the network first (public/sw.js).
+pub async fn fetch_top_again() -> Result<Loaded, FetchError> {
+    top_file(RequestCache::Reload).await
+}
+
+async fn top_file(cache: RequestCache) -> Result<Loaded, FetchError> {
+    let (url, bytes) = fetch_bytes(CATALOG_PATH, cache, TOP_TIMEOUT_MS).await?;
     let text = into_text(&url, bytes)?;
     measure("gospubliki:parse", || parse_catalog(&text))
         .map_err(|error| FetchError::Catalog { url, error })
@@ -110,8 +138,8 @@ pub async fn fetch_shard(shard: &ShardRef) -> Result<FetchedShard, FetchError> {
 
 /// Fetches a file of the catalog as bytes, each attempt abandoned after `timeout_ms`
 /// (the whole answer, body included). The top file is revalidated with the server every
-/// time (`NoCache`), so a fixed file is picked up by Retry and a new catalog by the next
-/// visit. A network error, a timeout or a server error that may pass (5xx, 408, 429) is
+/// time (`NoCache`, or `Reload` when it must not come from any cache), so a fixed file is
+/// picked up by Retry and a new catalog by the next visit. A network error, a timeout or a server error that may pass (5xx, 408, 429) is
 /// tried again after a pause, twice; anything else is reported at once.
 async fn fetch_bytes(
     path: &str,

@@ -19,6 +19,10 @@ fn main() {
         console_error_panic_hook::hook(info);
         browser::show_crash(&info.to_string());
     }));
+    // An old widget link leaves for the widget's own page before anything renders.
+    if url_state::leave_old_widget_address() {
+        return;
+    }
     leptos::mount::mount_to_body(app::App);
 }
 

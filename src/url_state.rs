@@ -1,8 +1,10 @@
 //! The URL is the state. This is the only module that reads or writes the query string:
 //! it keeps the current one in a signal, follows Back and Forward, and writes a new one
-//! by replacing the history entry (typing) or pushing one (choosing a filter).
+//! by replacing the history entry (typing) or pushing one (choosing a filter). It also
+//! says which page of the product this document is, the directory or the widget, which
+//! no parameter of the address decides.
 
-use catalog::Query;
+use catalog::{legacy_widget_query, Query};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -77,4 +79,55 @@ fn current_search() -> String {
     web_sys::window()
         .and_then(|window| window.location().search().ok())
         .unwrap_or_default()
+}
+
+/// Which page of the product a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// `index.html`: the whole directory, which only its own origin may frame.
+    Directory,
+    /// `widget.html`: the compact selection that other sites frame.
+    Widget,
+}
+
+/// The page this document is, from the document itself: the post-build hook writes
+/// `widget.html` as a copy of `index.html` marked `<html data-entry="widget">`. The
+/// server chooses who may frame a page by its path, and the page and that header arrive
+/// in one response, so what renders and who may frame it cannot disagree, whatever the
+/// query string says (they could when the widget was the `embed=1` parameter, which the
+/// server and the app read differently).
+pub fn entry() -> Entry {
+    let marked = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("data-entry"));
+    match marked.as_deref() {
+        Some("widget") => Entry::Widget,
+        _ => Entry::Directory,
+    }
+}
+
+/// On the directory's page, an old widget link (`?embed=1`, in any spelling the old
+/// server or app accepted) is sent to `widget.html` beside it with its other parameters,
+/// replacing the history entry so Back does not return to the redirect. Returns whether
+/// the page is leaving, in which case the app is not started: the directory never
+/// renders as the widget.
+pub fn leave_old_widget_address() -> bool {
+    if entry() != Entry::Directory {
+        return false;
+    }
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let location = window.location();
+    let Some(query) = legacy_widget_query(&current_search()) else {
+        return false;
+    };
+    let hash = location.hash().unwrap_or_default();
+    // Relative to the page, so the widget beside it is found under any sub-path.
+    let target = match query.as_str() {
+        "" => format!("widget.html{hash}"),
+        query => format!("widget.html?{query}{hash}"),
+    };
+    location.replace(&target).is_ok()
 }

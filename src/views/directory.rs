@@ -13,7 +13,7 @@ use crate::i18n::texts;
 use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
 use crate::service_worker::AppStatus;
-use crate::url_state::{use_url_state, HistoryMode};
+use crate::url_state::{self, use_url_state, Entry, HistoryMode};
 use crate::views::{CheckView, EmbedView, SelectionView};
 
 /// The directory: the header, the sections, and the section the address asks for.
@@ -58,19 +58,23 @@ pub fn Directory(
         url.navigate(&other_lang(chosen), HistoryMode::Replace);
     });
 
-    let embedded = query.with_untracked(|q| q.embed);
-    if embedded {
+    if url_state::entry() == Entry::Widget {
         if let Some(parent) = query.with_untracked(|q| q.parent.clone()) {
             browser::report_height_to(parent);
         }
-        // The full directory with the same selection, for the reader who wants more.
+        // The full directory with the same selection, for the reader who wants more: the
+        // directory's page beside this one, `./` (a bare `?…` would stay in the widget).
         let full = Signal::derive(move || {
-            address(&Query {
-                embed: false,
+            let canonical = Query {
                 locked: Vec::new(),
                 parent: None,
                 ..query.get()
-            })
+            }
+            .to_query_string();
+            match canonical.as_str() {
+                "" => "./".to_string(),
+                canonical => format!("./?{canonical}"),
+            }
         });
         return view! {
             <div class="embed">

@@ -28,7 +28,7 @@ pub fn EmbedView(
     let widget_lang = RwSignal::new(lang);
     let base = browser::page_base();
 
-    // The widget's own address: the chosen filters, fixed, in the compact layout.
+    // The widget's own address: its page beside this one, with the chosen filters fixed.
     let widget_query = Memo::new(move |_| {
         let query = query.get();
         let locked: Vec<Facet> = FIXED
@@ -39,7 +39,6 @@ pub fn EmbedView(
             regions: query.regions,
             sectors: query.sectors,
             platforms: query.platforms,
-            embed: true,
             locked,
             theme: theme.get(),
             lang: Some(widget_lang.get()).filter(|&l| l != Lang::Ru),
@@ -48,7 +47,10 @@ pub fn EmbedView(
     });
     let widget_src = {
         let base = base.clone();
-        Signal::derive(move || format!("{base}?{}", widget_query.get().to_query_string()))
+        Signal::derive(move || match widget_query.get().to_query_string() {
+            canonical if canonical.is_empty() => format!("{base}widget.html"),
+            canonical => format!("{base}widget.html?{canonical}"),
+        })
     };
     let script = {
         let base = base.clone();

@@ -241,7 +241,7 @@ async function embedBytes() {
       // A response without a body (a redirect): nothing transferred worth counting.
     }
   });
-  await page.goto(`${base}/site/national/?embed=1&region=42&lock=region`);
+  await page.goto(`${base}/site/national/widget.html?region=42&lock=region`);
   await page.locator('li[data-org-id]').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(2000);
   const data = received.filter((r) => r.path.includes('/data/'));

@@ -22,7 +22,7 @@ const views = [
   ['check-lookalike', '/?check=https%3A%2F%2Fvk.com%2Fgubernat0r_kuzbass', null],
   ['stats', '/?view=stats', null],
   ['embed-builder', '/?view=embed&region=42', null],
-  ['widget', '/?embed=1&region=42&sector=education&lock=region,sector', null],
+  ['widget', '/widget.html?region=42&sector=education&lock=region,sector', null],
   // A sharded catalog with a refused shard: the progress line and the failure stay.
   ['shards-progress', '/site/tampered/?q=школа', (page) => page.locator('.shard-failures__item').waitFor()],
   ['low-vision', '/?q=больница', async (page) => {

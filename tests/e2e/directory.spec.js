@@ -114,7 +114,16 @@ test.describe('is this channel official?', () => {
 
   const rejected = [
     ['https://vk.com.example.ru/gubernator_kuzbass', 'not-found', 'сайт vk.com.example.ru'],
-    ['https://vk.com@evil.ru/gubernator_kuzbass', 'not-found', 'сайт evil.ru'],
+    // A browser opens evil.ru for both: `\` ends the host, and what stands before `@` is a
+    // user name.
+    ['https://evil.ru\\@vk.com/gubernator_kuzbass', 'not-found', 'сайт evil.ru'],
+    ['https://vk.com@evil.ru/gubernator_kuzbass', 'suspicious', 'сайт evil.ru', 'user-name'],
+    ['https://evil.ru@vk.com/gubernator_kuzbass', 'lookalike', 'имя пользователя', 'user-name'],
+    ['https://v\u212A.com/gubernator_kuzbass', 'lookalike', 'знак кельвина', 'compatibility-characters'],
+    ['https://xn--v-ttb.com/gubernator_kuzbass', 'lookalike', 'называется похоже', 'imitated-site'],
+    ['https://vk.com/\u202Essabzuk_rotanrebug', 'lookalike', 'направления текста', 'direction-controls'],
+    ['https://vk.com/gubernator_kuzbass\uFE0F', 'lookalike', 'невидимые символы', 'invisible-characters'],
+    ['https://vk.com/школа_номер_пять', 'suspicious', 'другого алфавита', 'confusable-letters'],
     ['https://vk.com/gubernator_kuzbass_fake_2024', 'not-found', 'нет официального канала'],
     ['https://t.me/gubernator_kuzbass_gos', 'not-found', 'нет официального канала'],
     ['javascript:alert(1)', 'not-found', 'не похоже на ссылку'],
@@ -124,18 +133,22 @@ test.describe('is this channel official?', () => {
     ['https://vk.com/gubernator_kuzbas', 'lookalike', 'одним символом'],
     ['https://vк.com/gubernator_kuzbass', 'lookalike', 'называется похоже'], // Cyrillic «к»
   ];
-  test('lookalikes and other sites do not pass, and lookalikes are named', async ({ page }) => {
+  test('lookalikes, tricks and other sites do not pass, and lookalikes are named', async ({ page }) => {
     const directory = new DirectoryPage(page);
     await page.goto('/?view=check');
-    for (const [link, verdict, reason] of rejected) {
+    for (const [link, verdict, reason, sign] of rejected) {
       expect(await directory.check(link), link).toBe(verdict);
       await expect(directory.verdict).toContainText(reason);
+      if (sign) await expect(directory.verdict.locator(`li[data-sign="${sign}"]`)).toBeVisible();
       await expect(directory.verdict).not.toContainText('Это официальный канал');
       await expect(directory.verdict).toContainText('Что делать');
       if (verdict === 'lookalike') {
         await expect(directory.verdict.getByRole('alert')).toContainText('возможно, это подделка');
         // The real channel is shown, so the citizen can go there instead.
         await expect(directory.verdict.locator('li[data-org-id="42-00001"]')).toBeVisible();
+      }
+      if (verdict === 'suspicious') {
+        await expect(directory.verdict.getByRole('alert')).toContainText('так выглядят поддельные ссылки');
       }
     }
   });

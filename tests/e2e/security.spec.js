@@ -11,7 +11,7 @@ const views = [
   '/?check=https%3A%2F%2Fvk.com%2Fgubernat0r_kuzbass',
   '/?view=stats&platform=max',
   '/?view=embed&region=42',
-  '/?embed=1&region=42&lock=region',
+  '/widget.html?region=42&lock=region',
   '/?lang=en&q=school',
 ];
 
@@ -47,11 +47,24 @@ test('every view runs under the strict policy with no violation, no foreign requ
   expect(await context.cookies()).toEqual([]);
 });
 
-test('only the widget may be framed by another site', async ({ request }) => {
-  const page = await request.get('/');
-  expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
-  const widget = await request.get('/?embed=1&region=42');
-  expect(widget.headers()['content-security-policy']).toContain('frame-ancestors *');
+test('only the widget may be framed by another site, and the page decides it, never the query', async ({ request }) => {
+  // Every spelling of the old widget parameter: the server used to take the first
+  // `embed` of any case, the app the last spelt exactly.
+  const queries = ['', '?embed=1', '?EMBED=1&check=vk.com%2Fx', '?Embed=1', '?embed=1&embed=0', '?embed=0&embed=1', '?embed=%31'];
+  for (const page of ['/', '/index.html', '/site/card/', '/site/card/index.html']) {
+    for (const query of queries) {
+      const response = await request.get(`${page}${query}`);
+      expect(response.status(), `${page}${query}`).toBe(200);
+      expect(response.headers()['content-security-policy'], `${page}${query}`).toContain("frame-ancestors 'self'");
+    }
+  }
+  for (const widget of ['/widget.html?region=42', '/site/card/widget.html', '/widget.html?embed=0']) {
+    const response = await request.get(widget);
+    expect(response.status(), widget).toBe(200);
+    expect(response.headers()['content-security-policy'], widget).toContain('frame-ancestors *');
+    expect(await response.text(), widget).toContain('<html lang="ru" data-entry="widget">');
+  }
+  expect(await (await request.get('/')).text()).not.toContain('data-entry');
 });
 
 test('a link cannot make the app load a catalog from anywhere else', async ({ page, baseURL }) => {

@@ -17,9 +17,13 @@
 //                             service worker, whose scope is its folder
 //   POST /__next/NAME         from now on, /site/NAME/sw.js is a new build's (another
 //                             build id, so another cache), as after a deploy
+//   /site/portal-NAME/        as /site/NAME/, but while its portal is up every file under
+//                             data/ is answered 200 text/html, a captive portal's login
+//                             page; POST /__portal/NAME puts it up, DELETE takes it down,
+//                             GET answers how many times it has answered so far
 //
 // A second server on PORT + 1 is another origin, a site that embeds the widget: it serves
-// tests/fixtures/hosts/NAME.html with WIDGET replaced by the widget's address.
+// tests/fixtures/hosts/NAME.html with WIDGET replaced by the widget's folder.
 //
 // Every answer carries Cache-Control: no-cache, so a file a test rewrites is what the
 // browser gets on its next request, and the Content-Security-Policy the README's
@@ -44,9 +48,17 @@ const builds = new Map();
 const flakes = new Map();
 /** How many times each failing shard was asked for, by site and path. */
 const failures = new Map();
+/** Sites whose captive portal is up, and how many times each portal has answered. */
+const portals = new Set();
+const portalAnswers = new Map();
+const portalPage = '<!doctype html><html lang="ru"><title>Вход в сеть</title><p>Войдите, чтобы пользоваться Wi-Fi.</p></html>';
 
-/** The policy the app runs under. Only the widget may be framed by other sites. */
-function contentSecurityPolicy(embed) {
+/**
+ * The policy the app runs under. Only the widget's page may be framed by other sites: the
+ * rule goes by the path, never the query, so no spelling of a parameter lets another site
+ * frame the directory (and its checker).
+ */
+function contentSecurityPolicy(widget) {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -59,7 +71,7 @@ function contentSecurityPolicy(embed) {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
-    `frame-ancestors ${embed ? '*' : "'self'"}`,
+    `frame-ancestors ${widget ? '*' : "'self'"}`,
   ].join('; ');
 }
 
@@ -122,6 +134,12 @@ async function resolveRequest(pathname) {
   if (failing) name = failing[2];
   const stalling = name.match(/^stall-(\d+)-(.+)$/);
   if (stalling) name = stalling[2];
+  const portal = name.startsWith('portal-');
+  if (portal) name = name.slice('portal-'.length);
+  if (portal && portals.has(name) && rest.startsWith('/data/')) {
+    portalAnswers.set(name, (portalAnswers.get(name) ?? 0) + 1);
+    return { file: { path: 'portal.html', body: Buffer.from(portalPage) }, delay: 0 };
+  }
   if (rest.startsWith('/data/')) {
     const folder = inside(scratch, name);
     const path = folder && inside(folder, decodeURIComponent(rest.slice('/data/'.length)));
@@ -165,6 +183,14 @@ const server = createServer(async (request, response) => {
     response.end();
     return;
   }
+  const portal = pathname.match(/^\/__portal\/([a-z0-9-]+)$/);
+  if (portal) {
+    if (request.method === 'POST') portals.add(portal[1]);
+    if (request.method === 'DELETE') portals.delete(portal[1]);
+    response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-cache' });
+    response.end(JSON.stringify({ up: portals.has(portal[1]), answers: portalAnswers.get(portal[1]) ?? 0 }));
+    return;
+  }
   // A directory without its trailing slash would resolve relative URLs one level up.
   if (/^\/site\/[a-z0-9-]+$/.test(pathname)) {
     response.writeHead(301, { Location: `${pathname}/` });
@@ -175,11 +201,11 @@ const server = createServer(async (request, response) => {
   // No answer at all: the connection stays open until the browser gives up on it.
   if (stall) return;
   if (delay) await new Promise((done) => setTimeout(done, delay));
-  const embed = new URL(request.url, `http://127.0.0.1:${port}`).searchParams.get('embed') === '1';
+  const widget = pathname.endsWith('/widget.html');
   const headers = {
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': contentSecurityPolicy(embed),
+    'Content-Security-Policy': contentSecurityPolicy(widget),
     'Referrer-Policy': 'no-referrer',
   };
   if (!file) {

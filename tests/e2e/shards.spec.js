@@ -103,7 +103,7 @@ test('a widget locked to a region downloads that region only', async ({ page, re
     if (r.url().includes('/data/')) data.push(new URL(r.url()).pathname);
   });
   const directory = new DirectoryPage(page);
-  await page.goto('/site/sharded/?embed=1&region=42&lock=region');
+  await page.goto('/site/sharded/widget.html?region=42&lock=region');
   await expect(directory.resultCount).toHaveText(/^Найден/);
   expect(await directory.count()).toBe(regionOf(top, '42').organizations);
   await expect(page.getByTestId('shard-progress')).toHaveCount(0);

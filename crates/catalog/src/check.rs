@@ -202,6 +202,11 @@ impl Checker {
         // is already an ASCII `k`.
         let mut signs = signs_in(pasted);
         let Some(mut reading) = read(pasted) else {
+            // Words with spaces are prose (a school's name typed in), not a link made to
+            // deceive: another alphabet in them is no sign of anything.
+            if pasted.contains(' ') {
+                signs.clear();
+            }
             return Check {
                 reading: None,
                 verdict: suspicious_or(NotFound::NotALink, signs),
@@ -339,14 +344,17 @@ fn suspicious_or(reason: NotFound, mut signs: Vec<Sign>) -> Verdict {
 fn imitated_platform(host: &str) -> Option<String> {
     let skeleton_host = skeleton_keep_dots(host);
     let latin_host = transliterate(host);
-    PlatformKind::ALL.into_iter().find_map(|kind| {
-        let imitates = kind.hosts().iter().any(|known| {
-            skeleton_keep_dots(known) == skeleton_host
-                || *known == latin_host
-                || one_edit_apart(known, host)
-        });
-        imitates.then(|| kind.as_str().to_string())
-    })
+    let looks_like =
+        |known: &str| skeleton_keep_dots(known) == skeleton_host || known == latin_host;
+    // Drawn alike first: `оk.ru` is OK's name in Cyrillic, though one letter from `vk.ru`.
+    let imitated = |same: &dyn Fn(&str) -> bool| {
+        PlatformKind::ALL
+            .into_iter()
+            .find(|kind| kind.hosts().iter().any(|known| same(known)))
+    };
+    imitated(&looks_like)
+        .or_else(|| imitated(&|known: &str| one_edit_apart(known, host)))
+        .map(|kind| kind.as_str().to_string())
 }
 
 /// Reads a link or handle into host and handle, as a browser would open it; `None` when
@@ -511,7 +519,7 @@ fn skeleton_keep_dots(host: &str) -> String {
 fn skeleton_with(text: &str, keep_dots: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars().flat_map(char::to_lowercase) {
-        if is_invisible(c) || c.is_whitespace() || (!keep_dots && matches!(c, '_' | '-' | '.')) {
+        if is_hidden(c) || (!keep_dots && matches!(c, '_' | '-' | '.' | '@')) {
             continue;
         }
         let c = confusable(c).unwrap_or(c);
@@ -530,8 +538,9 @@ fn skeleton_with(text: &str, keep_dots: bool) -> String {
 /// the Latin letters they imitate, but nothing else folded.
 fn plain(handle: &str) -> String {
     handle
+        .trim_start_matches(|c: char| is_hidden(c) || c == '@')
         .chars()
-        .filter(|c| !is_invisible(*c) && !c.is_whitespace())
+        .filter(|c| !is_hidden(*c))
         .map(|c| confusable(c).unwrap_or(c))
         .collect()
 }
@@ -593,6 +602,12 @@ fn confusable(c: char) -> Option<char> {
         _ => return None,
     };
     Some(latin)
+}
+
+/// What a reader does not see: invisible characters, spaces, controls, and the marks
+/// drawn over the letter before them.
+fn is_hidden(c: char) -> bool {
+    is_invisible(c) || c.is_whitespace() || c.is_control() || is_combining_mark(c)
 }
 
 /// Characters that print as nothing or only change direction: format characters,

@@ -156,10 +156,13 @@ pub fn read_pasted(text: &str) -> Option<Pasted> {
         }
         Some(_) => return None,
         None => {
-            // A word without a dot before its first separator is a handle, not a site.
-            let end = text.find(['/', '\\', '?', '#']).unwrap_or(text.len());
-            if !text[..end].contains('.') {
-                return (end == text.len()).then(|| Pasted::Handle(text.to_string()));
+            // A word without a dot before its first separator is a handle, not a site
+            // (`//vk.com/x` is a site: the slashes only say "same scheme").
+            let site = text.trim_start_matches(['/', '\\']);
+            let end = site.find(['/', '\\', '?', '#']).unwrap_or(site.len());
+            if !site[..end].contains('.') {
+                let whole = end == site.len() && site.len() == text.len();
+                return whole.then(|| Pasted::Handle(text.to_string()));
             }
             Url::parse(&format!("https://{text}")).ok()?
         }

@@ -1,7 +1,7 @@
 //! The URL is the state: reading any query string never fails, writing is canonical,
 //! and writing then reading gives the same state back.
 
-use catalog::{Facet, Lang, Query, Sort, Theme, View};
+use catalog::{legacy_widget_query, Facet, Lang, Query, Sort, Theme, View};
 use proptest::prelude::*;
 
 /// A query string as it may arrive, and the canonical string it is written back as.
@@ -81,13 +81,11 @@ fn value() -> impl Strategy<Value = String> {
 
 fn query() -> impl Strategy<Value = Query> {
     let embedding = (
-        any::<bool>(),
         prop::sample::subsequence(Facet::ALL.to_vec(), 0..=4),
         prop::sample::select(Theme::ALL.to_vec()),
         prop::option::of("https?://[a-z0-9.-]{1,20}(:[0-9]{1,5})?"),
     );
-    (base_query(), embedding).prop_map(|(query, (embed, locked, theme, parent))| Query {
-        embed,
+    (base_query(), embedding).prop_map(|(query, (locked, theme, parent))| Query {
         locked,
         theme,
         parent,
@@ -144,7 +142,6 @@ proptest! {
         prop_assert_eq!(&canonical.check, &query.check);
         prop_assert_eq!(canonical.view, query.view);
         prop_assert_eq!(canonical.lang, query.lang);
-        prop_assert_eq!(canonical.embed, query.embed);
         prop_assert_eq!(&canonical.locked, &query.locked);
         prop_assert_eq!(canonical.theme, query.theme);
         prop_assert_eq!(&canonical.parent, &query.parent);
@@ -197,12 +194,13 @@ fn views_checks_and_languages() {
 
 #[test]
 fn embedding_parameters() {
-    check("embed=1", "embed=1");
-    check("embed=0", "");
-    check("embed=yes", "");
+    // What a page is comes from its entry (index.html or widget.html), never from the
+    // address: `embed` is no longer a parameter of the state.
+    check("embed=1", "");
+    check("EMBED=1&embed=0", "");
     check(
         "lock=sector,region&region=42&sector=education&embed=1",
-        "region=42&sector=education&embed=1&lock=region,sector",
+        "region=42&sector=education&lock=region,sector",
     );
     check("lock=region,nothing,region", "lock=region");
     check("theme=dark", "theme=dark");
@@ -220,7 +218,7 @@ fn embedding_parameters() {
     check("parent=javascript%3Aalert(1)", "");
     check("parent=*", "");
 
-    let locked = Query::from_query_str("region=42&sector=education&lock=region&embed=1");
+    let locked = Query::from_query_str("region=42&sector=education&lock=region");
     assert_eq!(
         locked.toggled(Facet::Region, "42").regions,
         ["42"],
@@ -228,15 +226,69 @@ fn embedding_parameters() {
     );
     assert_eq!(
         locked.toggled(Facet::Sector, "education").to_query_string(),
-        "region=42&embed=1&lock=region"
+        "region=42&lock=region"
     );
     assert_eq!(
         locked.without_filters().to_query_string(),
-        "region=42&embed=1&lock=region"
+        "region=42&lock=region"
     );
     assert_eq!(
         locked.filter_count(),
         1,
         "only the reader's own choices count"
+    );
+}
+
+/// The widget's address for an old `?embed=1` link, or `None`.
+fn legacy(input: &str) -> Option<String> {
+    legacy_widget_query(input)
+}
+
+#[test]
+fn old_widget_links_are_sent_to_the_widget_entry() {
+    // Every spelling the old server (first `embed`, any case) or the old app (last
+    // `embed`, exact) took as the widget, with the other parameters kept in their order.
+    assert_eq!(legacy("embed=1").as_deref(), Some(""));
+    assert_eq!(
+        legacy("?embed=1&region=42&lock=region").as_deref(),
+        Some("region=42&lock=region")
+    );
+    assert_eq!(
+        legacy("region=42&embed=1&lock=region&parent=http%3A%2F%2Fa.ru").as_deref(),
+        Some("region=42&lock=region&parent=http%3A%2F%2Fa.ru")
+    );
+    assert_eq!(
+        legacy("EMBED=1&check=vk.com%2Fx").as_deref(),
+        Some("check=vk.com%2Fx")
+    );
+    assert_eq!(legacy("Embed=1&q=a").as_deref(), Some("q=a"));
+    assert_eq!(legacy("embed=1&embed=0&q=a").as_deref(), Some("q=a"));
+    assert_eq!(legacy("embed=0&embed=1&q=a").as_deref(), Some("q=a"));
+    assert_eq!(legacy("embed=0&EMBED=1").as_deref(), Some(""));
+    assert_eq!(
+        legacy("%65mbed=%31&q=a").as_deref(),
+        Some("q=a"),
+        "escapes are read"
+    );
+    assert_eq!(
+        legacy("q=a&&embed=1&").as_deref(),
+        Some("q=a"),
+        "empty pairs are dropped"
+    );
+    // Not the widget: the directory stays the directory.
+    assert_eq!(legacy("").as_deref(), None);
+    assert_eq!(legacy("q=a&region=42").as_deref(), None);
+    assert_eq!(legacy("embed=0").as_deref(), None);
+    assert_eq!(legacy("EMBED=0&embed=yes&embed").as_deref(), None);
+    assert_eq!(legacy("embedded=1&xembed=1").as_deref(), None);
+    assert_eq!(
+        legacy("q=embed%3D1").as_deref(),
+        None,
+        "a value that spells it out is a value"
+    );
+    assert_eq!(
+        legacy("view=embed").as_deref(),
+        None,
+        "the widget builder is a view of the directory"
     );
 }

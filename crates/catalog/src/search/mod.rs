@@ -11,5 +11,5 @@ pub(crate) mod text;
 pub use build::{Finishing, IndexBuilder};
 pub use highlight::{highlight, words_match, Segment};
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
-pub use query::{is_origin, Facet, Query, Sort, Theme, View};
+pub use query::{is_origin, legacy_widget_query, Facet, Query, Sort, Theme, View};
 pub use text::tokens as search_tokens;

@@ -155,8 +155,6 @@ pub struct Query {
     pub check: Option<String>,
     /// The language asked for in the address; `None` leaves it to the user's preference.
     pub lang: Option<Lang>,
-    /// Shown inside another site: no header, sections or footer.
-    pub embed: bool,
     /// Filters the embedding site fixed: applied, but neither offered nor removable.
     pub locked: Vec<Facet>,
     pub theme: Theme,
@@ -204,7 +202,6 @@ impl Query {
                         query.lang = Some(lang);
                     }
                 }
-                "embed" => query.embed = value == "1",
                 "lock" => {
                     let names = value.split(',').filter_map(decode);
                     let facets = names
@@ -270,9 +267,6 @@ impl Query {
         }
         if let Some(lang) = self.lang.filter(|&lang| lang != Lang::default()) {
             parts.push(format!("lang={}", lang.as_str()));
-        }
-        if self.embed {
-            parts.push("embed=1".to_string());
         }
         let locked: Vec<&str> = Facet::ALL
             .into_iter()
@@ -342,7 +336,7 @@ impl Query {
     }
 
     /// The same query without any filter the reader chose (text, order, view, language,
-    /// the embedding and its locked filters kept).
+    /// the widget's theme, parent and locked filters kept).
     pub fn without_filters(&self) -> Query {
         let mut next = Query {
             text: self.text.clone(),
@@ -350,7 +344,6 @@ impl Query {
             view: self.view,
             check: self.check.clone(),
             lang: self.lang,
-            embed: self.embed,
             locked: self.locked.clone(),
             theme: self.theme,
             parent: self.parent.clone(),
@@ -421,6 +414,35 @@ pub fn is_origin(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
     let port_ok = !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit());
     host_ok && port_ok
+}
+
+/// For an address of the old widget form, `?embed=1` on the directory's own page: the
+/// query string to open the widget's entry (`widget.html`) with instead, or `None` when
+/// the address is not one.
+///
+/// The widget used to be a parameter, and the server, which chooses who may frame a page,
+/// and the app read it differently (nginx's `$arg_embed` takes the first `embed`, of any
+/// case; the app took the last, spelt exactly), so an address could be framed as the
+/// widget and render as the full directory. Now the widget is a page of its own and no
+/// parameter changes what a page is; an old link is only ever sent there. Every spelling
+/// either reader would have taken as the widget is recognised: a name that is `embed` in
+/// any case once decoded, anywhere in the string, with the value `1`. The other
+/// parameters go along as they were, in their order; every `embed` is dropped, since the
+/// widget's entry has no use for it.
+pub fn legacy_widget_query(text: &str) -> Option<String> {
+    let text = text.strip_prefix('?').unwrap_or(text);
+    let is_embed = |key: &str| decode(key).is_some_and(|key| key.eq_ignore_ascii_case("embed"));
+    let mut widget = false;
+    let mut kept = Vec::new();
+    for pair in text.split('&').filter(|pair| !pair.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if is_embed(key) {
+            widget |= decode(value).as_deref() == Some("1");
+        } else {
+            kept.push(pair);
+        }
+    }
+    widget.then(|| kept.join("&"))
 }
 
 /// Percent-decodes a query-string component (`+` is a space). `None` for malformed
