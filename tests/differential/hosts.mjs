@@ -219,8 +219,9 @@ function refusal(text) {
   if (scheme && beforeSeparator === scheme[1].length) {
     return /^https?$/i.test(scheme[1]) ? 'core parser refused an http(s) URL' : 'scheme other than http(s)';
   }
-  const end = t.search(/[/\\?#]/);
-  if (!t.slice(0, end < 0 ? t.length : end).includes('.')) return 'no dot before the path (a handle)';
+  const site = t.replace(/^[/\\]+/, '');
+  const end = site.search(/[/\\?#]/);
+  if (!site.slice(0, end < 0 ? site.length : end).includes('.')) return 'no dot before the path (a handle)';
   return 'core parser refused';
 }
 
