@@ -185,7 +185,8 @@ pub fn browser_host(text: &str) -> Option<String> {
 /// spaces are Unicode's white space, the byte order mark and the C0 controls (the URL
 /// Standard strips those too): exactly JavaScript's `\s`, U+0085 and U+0000–U+001F.
 pub fn trim_pasted(text: &str) -> &str {
-    let space = |c: char| c.is_whitespace() || c == '\u{FEFF}' || c.is_ascii_control();
+    // Not U+007F: the URL Standard keeps a DEL, so a browser opens another address.
+    let space = |c: char| c.is_whitespace() || c == '\u{FEFF}' || c <= '\u{1F}';
     text.trim_matches(space)
         .trim_matches(['<', '>', '"', '\'', '«', '»'])
         .trim_matches(space)
