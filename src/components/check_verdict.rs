@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{is_http_url, Catalog, ChannelRef, Check, Sign, Verdict};
+use catalog::{feedback_link, Catalog, ChannelRef, Check, Sign, Verdict};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink};
@@ -68,7 +68,7 @@ pub fn CheckVerdict(
             .map(|&sign| view! { <li data-sign=sign.as_str()>{sign_text(lang, sign)}</li> })
             .collect_view()
     };
-    let feedback = catalog.feedback_url.clone().filter(|url| is_http_url(url));
+    let feedback = catalog.feedback_url.as_deref().and_then(feedback_link);
     let (headline, body) = match &check.verdict {
         Verdict::Official(found) => (
             t.verdict_official,
@@ -113,8 +113,8 @@ pub fn CheckVerdict(
                 <ul class="verdict__advice">
                     <li>{t.advice_website}</li>
                     <li>{t.advice_report}</li>
-                    {feedback.map(|url| view! {
-                        <li><a href=url target="_blank" rel="noopener noreferrer">{t.advice_feedback}</a></li>
+                    {feedback.map(|link| view! {
+                        <li><a href=link.href target=(!link.mail).then_some("_blank") rel="noopener noreferrer">{t.advice_feedback}</a></li>
                     })}
                 </ul>
             })}

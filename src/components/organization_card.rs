@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{is_http_url, Catalog, Organization};
+use catalog::{feedback_link, is_http_url, Catalog, Organization};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -42,7 +42,7 @@ pub fn OrganizationCard(
     .filter_map(|(label, value)| Some((label, value?)))
     .collect();
     let website = org.website.clone().filter(|url| is_http_url(url));
-    let feedback = catalog.feedback_url.clone().filter(|url| is_http_url(url));
+    let feedback = catalog.feedback_url.as_deref().and_then(feedback_link);
     let channels: Vec<_> = org
         .channels
         .iter()
@@ -103,8 +103,8 @@ pub fn OrganizationCard(
                 <button type="button" class="button button--secondary" on:click=move |_| browser::print()>
                     {t.print}
                 </button>
-                {feedback.map(|url| view! {
-                    <a class="card__report" href=url target="_blank" rel="noopener noreferrer">{t.report_error}</a>
+                {feedback.map(|link| view! {
+                    <a class="card__report" href=link.href target=(!link.mail).then_some("_blank") rel="noopener noreferrer">{t.report_error}</a>
                 })}
             </div>
         </article>

@@ -49,6 +49,23 @@ test.describe('organisation card', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
   });
 
+  test('a mail address for reports opens the mail program, not an empty tab', async ({ page }) => {
+    const directory = new DirectoryPage(page);
+    await page.goto('/site/mail-feedback/?org=42-1');
+    const report = directory.card.getByRole('link', { name: 'Сообщить об ошибке' });
+    await expect(report).toHaveAttribute(
+      'href',
+      'mailto:info@kuzbass.example?subject=%D0%93%D0%BE%D1%81%D0%BF%D0%B0%D0%B1%D0%BB%D0%B8%D0%BA%D0%B8',
+    );
+    await expect(report).not.toHaveAttribute('target', /./);
+    // The checker's advice links the same address.
+    await page.goto('/site/mail-feedback/?check=https://vk.com/nobody_here');
+    await expect(page.getByRole('link', { name: /Сообщить нам об официальном канале/ })).toHaveAttribute(
+      'href',
+      /^mailto:info@kuzbass\.example\?subject=/,
+    );
+  });
+
   test('opens from the results, moves focus, and gives it back on closing', async ({ page }) => {
     const directory = new DirectoryPage(page);
     await directory.open();

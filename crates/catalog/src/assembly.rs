@@ -5,10 +5,10 @@
 //! appends its organisations. Organisations are only appended, never reordered, so
 //! positions handed out earlier (search results, an index) stay valid.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Catalog, ShardRef};
-use crate::parse::{parse_shard, LoadError, Loaded, Problem, Severity, Skipped};
+use crate::parse::{parse_shard_in, shorten, LoadError, Loaded, Problem, Severity, Skipped};
 
 /// A catalog being assembled from its top file and its shards.
 #[derive(Debug, Clone)]
@@ -19,6 +19,10 @@ pub struct Assembly {
     ids: HashSet<String>,
     /// The regions whose shards have been added.
     added: HashSet<String>,
+    /// Each listed shard's region: its position in the shard list and in the region
+    /// list. Looking them up instead of scanning the lists keeps adding every shard of a
+    /// catalog with tens of thousands of them linear.
+    listed: HashMap<String, (usize, usize)>,
 }
 
 impl Assembly {
@@ -31,12 +35,31 @@ impl Assembly {
             .iter()
             .map(|org| org.id.clone())
             .collect();
+        let region_positions: HashMap<&str, usize> = top
+            .catalog
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(position, region)| (region.code.as_str(), position))
+            .collect();
+        // The parser lists only shards of known regions, each region once.
+        let listed = top
+            .catalog
+            .shards
+            .iter()
+            .enumerate()
+            .filter_map(|(position, shard)| {
+                let region = *region_positions.get(shard.region.as_str())?;
+                Some((shard.region.clone(), (position, region)))
+            })
+            .collect();
         Assembly {
             catalog: top.catalog,
             problems: top.problems,
             skipped: top.skipped,
             ids,
             added: HashSet::new(),
+            listed,
         }
     }
 
@@ -85,22 +108,24 @@ impl Assembly {
     /// lists is refused whole; within it, a bad record or one whose id is already in the
     /// catalog is skipped and reported. Returns how many organisations were added.
     pub fn add(&mut self, region: &str, text: &str, sha256: &str) -> Result<usize, LoadError> {
-        let Some(listed) = self.catalog.shards.iter().find(|s| s.region == region) else {
+        let Some(&(shard_position, region_position)) = self.listed.get(region) else {
             return Err(LoadError::ShardRegion {
                 expected: "one the catalog lists".to_string(),
-                found: region.to_string(),
+                found: shorten(region),
             });
         };
+        let listed = &self.catalog.shards[shard_position];
         if !listed.sha256.eq_ignore_ascii_case(sha256) {
             return Err(LoadError::Digest {
                 expected: listed.sha256.clone(),
-                found: sha256.to_string(),
+                found: shorten(sha256),
             });
         }
         if self.has(region) {
             return Ok(0);
         }
-        let shard = parse_shard(text, region, &self.catalog)?;
+        let own = std::slice::from_ref(&self.catalog.regions[region_position]);
+        let shard = parse_shard_in(text, region, own, &self.catalog)?;
         self.problems.extend(shard.problems);
         self.skipped.organizations += shard.skipped.organizations;
         self.skipped.channels += shard.skipped.channels;
@@ -115,7 +140,8 @@ impl Assembly {
                     record: org.id.clone(),
                     field: "id".to_string(),
                     message: format!(
-                        "duplicate id; already in another file of the catalog (region {region})"
+                        "duplicate id; already in another file of the catalog (region {})",
+                        shorten(region)
                     ),
                 });
                 self.skipped.organizations += 1;

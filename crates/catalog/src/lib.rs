@@ -29,8 +29,8 @@ pub use format::{
     compact_count, date_in_words, group_digits, plural, plural_form, Lang, PluralForm,
 };
 pub use link::{
-    browser_host, handle_of, is_http_url, parse_http_url, read_pasted, trim_pasted, HttpUrl,
-    Pasted, UrlError,
+    browser_host, feedback_link, handle_of, is_http_url, parse_http_url, read_pasted, trim_pasted,
+    FeedbackLink, HttpUrl, Pasted, UrlError,
 };
 pub use model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,

@@ -114,6 +114,37 @@ pub fn is_http_url(text: &str) -> bool {
     parse_http_url(text).is_ok()
 }
 
+/// A feedback address that may be a link: what [`feedback_link`] makes of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedbackLink {
+    /// The `href`, as the URL Standard serialises the address that was checked.
+    pub href: String,
+    /// A `mailto:` address, which opens the mail program (a new tab would stay empty),
+    /// rather than a web page.
+    pub mail: bool,
+}
+
+/// What a catalog's feedback address becomes as a link, or `None` when it must stay
+/// text: an http(s) URL that [`parse_http_url`] accepts, or a `mailto:` address with a
+/// recipient. The link is the address as the URL Standard reads it, so the page links to
+/// exactly what was checked; a `javascript:` or `data:` address, or one with spaces or
+/// controls a browser would silently drop, is never a link.
+pub fn feedback_link(text: &str) -> Option<FeedbackLink> {
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let web = parse_http_url(text).is_ok();
+    let url = Url::parse(text).ok()?;
+    let recipient = url.path();
+    let mail = url.scheme() == "mailto"
+        && recipient.split('@').count() == 2
+        && recipient.split('@').all(|part| !part.is_empty());
+    (web || mail).then(|| FeedbackLink {
+        href: url.into(),
+        mail,
+    })
+}
+
 /// The channel's name within its platform, for display: the path without slashes,
 /// query or fragment (`school12` of `https://vk.com/school12?w=wall`), or the host
 /// when the path is empty.

@@ -7,15 +7,16 @@
 //! [`Problem`], so that a publisher can fix the data and a citizen is told what is
 //! missing instead of being shown a blank page.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
+use serde::de::value::MapDeserializer;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::link::{handle_of, is_http_url, parse_http_url};
+use crate::link::{feedback_link, handle_of, is_http_url, parse_http_url};
 use crate::model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
     SHARD_FORMAT, VERSION,
@@ -32,6 +33,11 @@ pub const MAX_TEXT: usize = 1_000;
 
 /// The longest channel URL kept, in bytes.
 pub const MAX_URL: usize = 2_000;
+
+/// The most characters of a problem message or a [`LoadError`]'s message that may come
+/// from the input. serde_json quotes a wrong-typed string whole, so without a cut a
+/// 100 MB string would be copied into the page and the validator's report.
+pub const MAX_QUOTE: usize = 300;
 
 /// Why a whole catalog file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -150,12 +156,12 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
         serde_json::error::Category::Data => LoadError::Structure {
             line: err.line(),
             column: err.column(),
-            message: strip_position(&err.to_string()),
+            message: serde_message(&err),
         },
         _ => LoadError::Json {
             line: err.line(),
             column: err.column(),
-            message: strip_position(&err.to_string()),
+            message: serde_message(&err),
         },
     })?;
     check_header(&top)?;
@@ -190,7 +196,7 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
             reader.warn(
                 "catalog",
                 "updated",
-                format!("\"{s}\" is not a YYYY-MM-DD date"),
+                format!("\"{}\" is not a YYYY-MM-DD date", shorten(&s)),
             );
         }
         date
@@ -213,7 +219,7 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
     let feedback_url = reader
         .top_text(top.feedback_url, "feedback_url", false)
         .filter(|url| {
-            let ok = is_http_url(url) || is_mailto(url);
+            let ok = feedback_link(url).is_some();
             if !ok {
                 reader.warn(
                     "catalog",
@@ -267,6 +273,24 @@ pub struct LoadedShard {
 /// reference lists. `region` is the region the top file says the shard holds; a shard
 /// for another region is refused, and an organisation of another region is skipped.
 pub fn parse_shard(text: &str, region: &str, catalog: &Catalog) -> Result<LoadedShard, LoadError> {
+    let own: Vec<Region> = catalog
+        .regions
+        .iter()
+        .filter(|r| r.code == region)
+        .cloned()
+        .collect();
+    parse_shard_in(text, region, &own, catalog)
+}
+
+/// [`parse_shard`] with the region's record already looked up (`own` is it, or empty
+/// when the catalog has no such region), so that [`crate::Assembly`] adding thousands of
+/// shards does not scan the region list for each.
+pub(crate) fn parse_shard_in(
+    text: &str,
+    region: &str,
+    own: &[Region],
+    catalog: &Catalog,
+) -> Result<LoadedShard, LoadError> {
     #[derive(Deserialize)]
     struct RawShard<'a> {
         #[serde(borrow)]
@@ -281,7 +305,7 @@ pub fn parse_shard(text: &str, region: &str, catalog: &Catalog) -> Result<Loaded
     let shard: RawShard = serde_json::from_str(text).map_err(|err| LoadError::Json {
         line: err.line(),
         column: err.column(),
-        message: strip_position(&err.to_string()),
+        message: serde_message(&err),
     })?;
     let format = shard
         .format
@@ -305,8 +329,10 @@ pub fn parse_shard(text: &str, region: &str, catalog: &Catalog) -> Result<Loaded
     }
     if shard.region.as_deref() != Some(region) {
         return Err(LoadError::ShardRegion {
-            expected: region.to_string(),
-            found: shard.region.unwrap_or_else(|| "missing".to_string()),
+            expected: shorten(region),
+            found: shard
+                .region
+                .map_or_else(|| "missing".to_string(), |found| shorten(&found)),
         });
     }
     let raws = shard
@@ -316,13 +342,7 @@ pub fn parse_shard(text: &str, region: &str, catalog: &Catalog) -> Result<Loaded
     let mut reader = Reader::default();
     // Only this region's code is known inside the shard: another region's record is
     // skipped as an unknown region, with its reason.
-    let own: Vec<Region> = catalog
-        .regions
-        .iter()
-        .filter(|r| r.code == region)
-        .cloned()
-        .collect();
-    let organizations = reader.organizations(&raws, &own, &catalog.sectors, &catalog.platforms);
+    let organizations = reader.organizations(&raws, own, &catalog.sectors, &catalog.platforms);
     Ok(LoadedShard {
         organizations,
         problems: reader.problems,
@@ -459,12 +479,6 @@ struct RawChannel {
     verified: Option<bool>,
 }
 
-/// Used only to name a record whose other fields would not deserialise.
-#[derive(Deserialize)]
-struct IdProbe {
-    id: Option<Value>,
-}
-
 fn check_header(top: &RawTop) -> Result<(), LoadError> {
     let format = top
         .format
@@ -496,12 +510,14 @@ struct Reader {
 }
 
 impl Reader {
+    /// Every problem passes here, so this is where its length is bounded: the callers
+    /// shorten what they quote, and the cut here catches any quote they missed.
     fn push(&mut self, severity: Severity, record: &str, field: &str, message: String) {
         self.problems.push(Problem {
             severity,
-            record: record.to_string(),
-            field: field.to_string(),
-            message,
+            record: shorten(record),
+            field: shorten(field),
+            message: clip(message),
         });
     }
 
@@ -540,16 +556,20 @@ impl Reader {
         match serde_json::from_str::<T>(raw.get()) {
             Ok(record) => Some(record),
             Err(err) => {
-                let id = serde_json::from_str::<IdProbe>(raw.get())
-                    .ok()
-                    .and_then(|probe| probe.id)
-                    .and_then(|id| id.as_str().map(str::to_string))
+                // The record is read again as a map of fields, to name it by its id and
+                // to find the field at fault.
+                let fields = serde_json::from_str::<BTreeMap<String, &RawValue>>(raw.get())
+                    .unwrap_or_default();
+                let id = fields
+                    .get("id")
+                    .and_then(|id| serde_json::from_str::<String>(id.get()).ok())
                     .filter(|id| is_valid_id(id));
                 let record = id.unwrap_or_else(|| format!("{list}[{index}]"));
+                let (field, err) = failing_field::<T>(fields).unwrap_or((String::new(), err));
                 self.error(
                     &record,
-                    "",
-                    format!("not a valid record: {}", strip_position(&err.to_string())),
+                    &field,
+                    format!("not a valid record: {}", serde_message(&err)),
                 );
                 None
             }
@@ -586,6 +606,7 @@ impl Reader {
             match built {
                 Some((key, item)) if seen.insert(key.clone()) => out.push(item),
                 Some((key, _)) => {
+                    let key = shorten(&key);
                     self.error(&label, key_field, format!("duplicate {key_name} \"{key}\""));
                     self.skipped.reference += 1;
                 }
@@ -701,6 +722,10 @@ impl Reader {
     }
 
     fn shards(&mut self, raws: &[&RawValue], regions: &[Region]) -> Vec<ShardRef> {
+        // Sets, not scans of the lists: a national catalog may list tens of thousands of
+        // shards (one per municipality), and a scan per shard made this quadratic.
+        let region_codes: HashSet<&str> = regions.iter().map(|r| r.code.as_str()).collect();
+        let mut listed: HashSet<String> = HashSet::with_capacity(raws.len());
         let mut out: Vec<ShardRef> = Vec::with_capacity(raws.len());
         for (index, raw) in raws.iter().enumerate() {
             let label = format!("shards[{index}]");
@@ -711,12 +736,12 @@ impl Reader {
             let errors_before = self.problems.len();
             let region = clean(shard.region);
             match &region {
-                Some(code) if regions.iter().any(|r| &r.code == code) => {
-                    if out.iter().any(|s| &s.region == code) {
+                Some(code) if region_codes.contains(code.as_str()) => {
+                    if listed.contains(code) {
                         self.error(
                             &label,
                             "region",
-                            format!("a second shard for region {code}"),
+                            format!("a second shard for region {}", shorten(code)),
                         );
                     }
                 }
@@ -754,6 +779,7 @@ impl Reader {
             let (Some(region), Some(url), Some(sha256)) = (region, url, sha256) else {
                 continue;
             };
+            listed.insert(region.clone());
             out.push(ShardRef {
                 region,
                 url,
@@ -905,9 +931,13 @@ impl Reader {
             let channel = match serde_json::from_str::<RawChannel>(raw.get()) {
                 Ok(channel) => channel,
                 Err(err) => {
-                    let message =
-                        format!("not a valid channel: {}", strip_position(&err.to_string()));
-                    self.error(org, &format!("channels[{index}]"), message);
+                    let fields = serde_json::from_str(raw.get()).unwrap_or_default();
+                    let (name, err) = match failing_field::<RawChannel>(fields) {
+                        Some((name, err)) => (format!("channels[{index}].{name}"), err),
+                        None => (format!("channels[{index}]"), err),
+                    };
+                    let message = format!("not a valid channel: {}", serde_message(&err));
+                    self.error(org, &name, message);
                     self.skipped.channels += 1;
                     continue;
                 }
@@ -968,9 +998,9 @@ impl Reader {
                 &field("url"),
                 format!(
                     "host \"{}\" is not one of {}'s hosts ({})",
-                    url.host,
-                    platform.name,
-                    platform.hosts.join(", ")
+                    shorten(&url.host),
+                    shorten(&platform.name),
+                    shorten(&platform.hosts.join(", "))
                 ),
             );
             return None;
@@ -1057,15 +1087,9 @@ fn clean(value: Option<String>) -> Option<String> {
     }
 }
 
-fn is_mailto(url: &str) -> bool {
-    url.get(..7)
-        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
-        && url.len() > 7
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// Long values are cut in messages so that a 10 MB string cannot flood a report.
-fn shorten(text: &str) -> String {
+/// A value quoted inside a sentence of a message (an id, a code, a host): its first 60
+/// characters, and `…` where it was cut, so that a 10 MB string cannot flood a report.
+pub(crate) fn shorten(text: &str) -> String {
     const LIMIT: usize = 60;
     match text.char_indices().nth(LIMIT) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
@@ -1073,11 +1097,52 @@ fn shorten(text: &str) -> String {
     }
 }
 
-/// serde_json appends " at line L column C" to its messages; inside a record those
-/// positions are relative to the record, which would mislead a reader of the report.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message.to_string(),
-    }
+/// A whole message cut to at most [`MAX_QUOTE`] characters, on character boundaries,
+/// with `…` in place of what was cut. The cut is in the middle: serde_json's messages
+/// quote the input in the middle (`invalid type: string "…", expected u64`), and both the
+/// beginning and the end say what was wrong.
+fn clip(message: String) -> String {
+    const TAIL: usize = 60;
+    let Some((head_end, _)) = message.char_indices().nth(MAX_QUOTE) else {
+        return message;
+    };
+    let head_end = message
+        .char_indices()
+        .nth(MAX_QUOTE - TAIL)
+        .map_or(head_end, |(cut, _)| cut);
+    let tail_start = message
+        .char_indices()
+        .rev()
+        .nth(TAIL - 1)
+        .map_or(head_end, |(cut, _)| cut.max(head_end));
+    format!("{}…{}", &message[..head_end], &message[tail_start..])
+}
+
+/// A serde_json error as a message: cut to [`MAX_QUOTE`] characters, and without the
+/// " at line L column C" serde_json appends (inside a record those positions are
+/// relative to the record, which would mislead a reader of the report; a [`LoadError`]
+/// carries them in fields of its own).
+fn serde_message(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    let message = match message.rfind(" at line ") {
+        Some(cut) => &message[..cut],
+        None => &message,
+    };
+    clip(message.to_string())
+}
+
+/// Which field of a record (given as its map of fields) is the one that does not read as
+/// `T` expects, with its own error: the first, in name order, whose value alone fails.
+/// `None` when there is no such field: the record is not an object (the map is empty), or
+/// the fault is in the whole, such as a field given twice. Each field is tried on its own
+/// because serde_json's error says what was wrong but not where, and "not a valid record"
+/// alone leaves a publisher searching a long record for the culprit.
+fn failing_field<'a, T: Deserialize<'a>>(
+    fields: BTreeMap<String, &'a RawValue>,
+) -> Option<(String, serde_json::Error)> {
+    fields.into_iter().find_map(|(name, value)| {
+        let alone =
+            MapDeserializer::<_, serde_json::Error>::new(std::iter::once((name.as_str(), value)));
+        T::deserialize(alone).err().map(|err| (name, err))
+    })
 }

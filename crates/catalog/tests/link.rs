@@ -1,6 +1,6 @@
 //! Channel links: what becomes a link and what handle is shown for it.
 
-use catalog::{handle_of, parse_http_url, IsoDate};
+use catalog::{feedback_link, handle_of, parse_http_url, IsoDate};
 
 /// A URL, and either the (host, handle) it yields or the error it is refused with.
 fn check(input: &str, expected: Result<(&str, &str), &str>) {
@@ -122,4 +122,54 @@ fn transliteration() {
     check_translit("Юрга", "yurga");
     check_translit("СОШ № 12", "sosh № 12");
     check_translit("school12", "school12");
+}
+
+/// A catalog's feedback address, and the link it becomes: its `href` and whether it is a
+/// mail address, or `None` when it stays text.
+fn check_feedback(input: &str, expected: Option<(&str, bool)>) {
+    let actual = feedback_link(input).map(|link| (link.href, link.mail));
+    let expected = expected.map(|(href, mail)| (href.to_string(), mail));
+    assert_eq!(actual, expected, "input: {input:?}");
+}
+
+#[rustfmt::skip]
+#[test]
+fn feedback_links() {
+    check_feedback(
+        "https://kuzbass.ru/feedback",
+        Some(("https://kuzbass.ru/feedback", false)),
+    );
+    check_feedback(
+        "HTTPS://Kuzbass.RU/form?x=1",
+        Some(("https://kuzbass.ru/form?x=1", false)),
+    );
+    check_feedback(
+        "mailto:info@kuzbass.ru",
+        Some(("mailto:info@kuzbass.ru", true)),
+    );
+    check_feedback(
+        "MailTo:info@kuzbass.ru",
+        Some(("mailto:info@kuzbass.ru", true)),
+    );
+    check_feedback(
+        "mailto:info@kuzbass.ru?subject=Канал",
+        Some((
+            "mailto:info@kuzbass.ru?subject=%D0%9A%D0%B0%D0%BD%D0%B0%D0%BB",
+            true,
+        )),
+    );
+    check_feedback("mailto:", None);
+    check_feedback("mailto:info", None);
+    check_feedback("mailto:@kuzbass.ru", None);
+    check_feedback("mailto:info@", None);
+    check_feedback("mailto:a@b.ru,c@d.ru", None);
+    check_feedback("mailto:info@kuzbass.ru\n", None);
+    check_feedback("mailto:in fo@kuzbass.ru", None);
+    check_feedback("javascript:alert(1)//@kuzbass.ru", None);
+    check_feedback("data:text/html,<b>@</b>", None);
+    check_feedback("ftp://kuzbass.ru/", None);
+    check_feedback("https://evil.ru\\@kuzbass.ru/", None);
+    check_feedback("https://user@kuzbass.ru/", None);
+    check_feedback("//kuzbass.ru/feedback", None);
+    check_feedback("feedback.html", None);
 }

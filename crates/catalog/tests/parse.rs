@@ -268,7 +268,7 @@ fn organisation_records() {
     check_org(
         org(json!({"name": 5})),
         false,
-        &["42-1 / : not a valid record: invalid type: integer `5`, expected a string"],
+        &["42-1 / name: not a valid record: invalid type: integer `5`, expected a string"],
         &[],
     );
     check_org(json!("just a string"), false, &["organizations[0] / : not a valid record: invalid type: string \"just a string\", expected struct RawOrganization"], &[]);
@@ -404,7 +404,7 @@ fn channel_records() {
         false,
         &["42-1 / channels[0].subscribers: not a number"],
     );
-    check_channel(json!({"platform": "vk", "url": "https://vk.com/s", "verified": "yes"}), false, &["42-1 / channels[0]: not a valid channel: invalid type: string \"yes\", expected a boolean"]);
+    check_channel(json!({"platform": "vk", "url": "https://vk.com/s", "verified": "yes"}), false, &["42-1 / channels[0].verified: not a valid channel: invalid type: string \"yes\", expected a boolean"]);
 }
 
 /// A channel address on its platform: kept, or refused with this reason.
