@@ -45,6 +45,7 @@ pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
     highlight, is_origin, legacy_widget_query, search_tokens, sort_key, words_match, Facet,
     FacetCount, Facets, Finishing, Index, IndexBuilder, Query, Results, Segment, Sort, Theme, View,
+    EVERYDAY,
 };
 pub use shard::{sha256_hex, ShardFile};
 pub use stats::{Stats, StatsRow, TOP_REGIONS};

@@ -75,13 +75,12 @@ fn catalog() -> Catalog {
     loaded.catalog
 }
 
-/// The ids a query string (as in the URL) finds, in order.
+/// The ids a query string (as in the URL) finds matching every word, in order.
 fn found(query: &str) -> Vec<String> {
     let catalog = catalog();
     let index = Index::new(&catalog);
-    index
-        .search(&Query::from_query_str(query))
-        .organizations
+    let results = index.search(&Query::from_query_str(query));
+    results.organizations[..results.complete]
         .iter()
         .map(|&i| catalog.organizations[i as usize].id.clone())
         .collect()
@@ -438,10 +437,7 @@ fn check_rescue(query: &str, suggestion: Option<&str>, relaxations: &[(&str, usi
     let catalog = catalog();
     let index = Index::new(&catalog);
     let query = Query::from_query_str(query);
-    assert!(
-        index.search(&query).organizations.is_empty(),
-        "{query:?} finds nothing"
-    );
+    assert_eq!(index.search(&query).complete, 0, "{query:?} finds nothing");
     assert_eq!(index.suggestion(&query).as_deref(), suggestion, "{query:?}");
     let dropped: Vec<(String, usize)> = index
         .relaxations(&query)

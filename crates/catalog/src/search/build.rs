@@ -16,12 +16,15 @@ use crate::model::Catalog;
 use crate::search::index::{
     intern, sort_code, FastMap, Index, FIELD_NAME, FIELD_OTHER, MIN_STEM_WORD, NONE, WORD_CODE,
 };
+use crate::search::places::{is_town_form, kind_words, places};
 use crate::search::text::{each_part, each_token, is_cyrillic, is_number, latin_key};
 
 /// The search index of a catalog that grows: feed it organisations, take an index.
 #[derive(Debug)]
 pub struct IndexBuilder {
     region_codes: Vec<String>,
+    /// Region names and short names, for the place names people type.
+    region_names: Vec<String>,
     sector_ids: Vec<String>,
     platform_ids: Vec<String>,
     region_at: HashMap<String, u16>,
@@ -60,7 +63,13 @@ impl IndexBuilder {
         let region_codes: Vec<String> = catalog.regions.iter().map(|r| r.code.clone()).collect();
         let sector_ids: Vec<String> = catalog.sectors.iter().map(|s| s.id.clone()).collect();
         let platform_ids: Vec<String> = catalog.platforms.iter().map(|p| p.id.clone()).collect();
+        let region_names = catalog
+            .regions
+            .iter()
+            .flat_map(|r| std::iter::once(r.name.clone()).chain(r.short_name.clone()))
+            .collect();
         IndexBuilder {
+            region_names,
             region_at: position(&region_codes),
             sector_at: position(&sector_ids),
             platform_at: position(&platform_ids),
@@ -141,7 +150,11 @@ impl IndexBuilder {
             let vocabulary = &mut self.vocabulary;
             if !self.named.contains_key(org.name.as_str()) {
                 let mut key = Vec::new();
-                let ids = terms_of(vocabulary, &org.name, Some(&mut key));
+                let mut ids = terms_of(vocabulary, &org.name, Some(&mut key));
+                // «Администрация Беловского муниципального округа» is the district's.
+                for word in kind_words(&org.name) {
+                    ids.push(intern(vocabulary, word));
+                }
                 self.named.insert(org.name.as_str().into(), (ids, key));
             }
             let (ids, key) = &self.named[org.name.as_str()];
@@ -167,7 +180,11 @@ impl IndexBuilder {
                 .chain(region.and_then(|r| r.short_name.as_ref()));
             for text in places {
                 if !self.repeated.contains_key(text.as_str()) {
-                    let ids = terms_of(vocabulary, text, None);
+                    let mut ids = terms_of(vocabulary, text, None);
+                    // «район» finds the okrugs that districts became.
+                    for word in kind_words(text) {
+                        ids.push(intern(vocabulary, word));
+                    }
                     self.repeated.insert(text.as_str().into(), ids);
                 }
                 for &term in &self.repeated[text.as_str()] {
@@ -321,6 +338,27 @@ impl Finishing<'_> {
                     }
                 }
                 index.latin.sort_unstable();
+                index.places = places(
+                    b.municipalities
+                        .iter()
+                        .map(|(name, _)| name.as_str())
+                        .chain(b.region_names.iter().map(String::as_str)),
+                );
+                // The words of the catalog that are a place's town in some case form,
+                // found once here so that a query for the adjective needs no stemming.
+                let mut town_forms: Vec<(u32, u32)> = Vec::new();
+                for (p, place) in index.places.iter().enumerate() {
+                    for town in &place.towns {
+                        for term in index.prefixed(town) {
+                            if is_town_form(place, &index.terms[term as usize]) {
+                                town_forms.push((p as u32, term));
+                            }
+                        }
+                    }
+                }
+                town_forms.sort_unstable();
+                town_forms.dedup();
+                index.town_forms = town_forms;
                 self.stage = Stage::FirstLetters;
             }
             Stage::FirstLetters => {
@@ -413,6 +451,8 @@ impl Finishing<'_> {
             latin: Vec::new(),
             typo_targets: Vec::new(),
             first_letters: Vec::new(),
+            places: Vec::new(),
+            town_forms: Vec::new(),
             region_codes: b.region_codes.clone(),
             municipalities: order
                 .iter()

@@ -8,10 +8,13 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 use crate::model::Catalog;
 use crate::search::abbreviations::ABBREVIATIONS;
 use crate::search::build::IndexBuilder;
+use crate::search::everyday::EVERYDAY;
+use crate::search::places::{places_named, Place};
 use crate::search::query::{Facet, Query, Sort};
 use crate::search::text::{
     allowed_typos, alphanumeric_parts, each_part, each_token, edit_distance, is_cyrillic, is_latin,
@@ -27,7 +30,17 @@ const OTHER_PREFIX: Quality = 3;
 /// Wrong keyboard layout or a Latin spelling of a Russian word.
 const RESPELLED: Quality = 4;
 const TYPO: Quality = 5;
+/// Qualities from here on are of organisations that match all the query's words but one;
+/// they rank after every organisation that matches all of them.
+const PARTIAL: Quality = 128;
 const NO_MATCH: Quality = Quality::MAX;
+/// Organisations that match all words but one are listed when fewer than this many match
+/// every word: a page is never empty while most of the query points somewhere.
+const FEW_COMPLETE: usize = 5;
+/// In the per-organisation record of which word was missed: every word matched, or more
+/// than one did not.
+const NONE_MISSED: u8 = u8::MAX;
+const MANY_MISSED: u8 = u8::MAX - 1;
 
 /// Where a token came from: the names, or anything else (place, handles, links).
 pub(super) const FIELD_NAME: u32 = 0;
@@ -62,6 +75,11 @@ pub struct Index {
     /// quality, worked out once: every search starts with such a keystroke, and marking
     /// millions of postings for it was the slowest keystroke there is.
     pub(super) first_letters: Vec<(char, Box<[Quality]>)>,
+    /// The places named in municipality and region names, for towns typed by name.
+    pub(super) places: Vec<Place>,
+    /// (place, term) for each word of the catalog that is a form of a place's town name,
+    /// sorted by place.
+    pub(super) town_forms: Vec<(u32, u32)>,
     pub(super) region_codes: Vec<String>,
     pub(super) municipalities: Vec<String>,
     pub(super) municipality_region: Vec<u16>,
@@ -70,11 +88,46 @@ pub struct Index {
 }
 
 /// What a search found: the organisations in order, and the facet counts.
+///
+/// When few or no organisations match every word of a text of two words or more, those
+/// that match all of them but one follow, after the complete matches: `complete` says
+/// where they start and `missing` which word each one lacks. The facet counts then count
+/// both sets, as the list does.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Results {
     /// Positions in `catalog.organizations`, in the order asked for.
     pub organizations: Vec<u32>,
+    /// How many of `organizations`, from the first, match every word of the text; all of
+    /// them when the text has no words or only complete matches are listed.
+    pub complete: usize,
+    /// The words of the text as the search read them, as typed: one per word, or one per
+    /// phrase read as a whole («детский сад», «средняя общеобразовательная школа»).
+    pub words: Vec<String>,
+    /// For each organisation after the first `complete`, in order, the index in `words`
+    /// of the one word it does not match.
+    pub missing: Vec<u8>,
     pub facets: Facets,
+}
+
+impl Results {
+    /// The word of the text that the result at `position` of `organizations` does not
+    /// match; `None` for a result that matches them all.
+    pub fn missing_word(&self, position: usize) -> Option<&str> {
+        let i = position.checked_sub(self.complete)?;
+        let word = *self.missing.get(i)?;
+        self.words.get(word as usize).map(String::as_str)
+    }
+
+    /// The one word that every result matching all words but one lacks, when they all
+    /// lack the same (the «не найдено: „района“» of the list); `None` when there are no
+    /// such results or they lack different words.
+    pub fn missing_everywhere(&self) -> Option<&str> {
+        let (first, rest) = self.missing.split_first()?;
+        if rest.iter().any(|w| w != first) {
+            return None;
+        }
+        self.words.get(*first as usize).map(String::as_str)
+    }
 }
 
 /// For each filter, every value with the number of results it would give.
@@ -107,7 +160,7 @@ impl Index {
 
     /// Runs a query: the text, the filters, the order, and every facet's counts.
     pub fn search(&self, query: &Query) -> Results {
-        let quality = self.text_quality(&query.text);
+        let text = self.text_quality(&query.text);
         let region = self.selection(&query.regions, &self.region_codes);
         let sector = self.selection(&query.sectors, &self.sector_ids);
         let municipality = self.selection(&query.municipalities, &self.municipalities);
@@ -128,8 +181,32 @@ impl Index {
             || !matches!(municipality, Selection::Any)
             || !matches!(sector, Selection::Any)
             || platform_mask != 0;
+        let passes_all = |org: usize| {
+            region.accepts(self.region[org] as u32)
+                && municipality.accepts(self.municipality[org])
+                && sector.accepts(self.sector[org] as u32)
+                && (platform_mask == 0 || self.platforms[org] & platform_mask != 0)
+        };
+        // Organisations that miss one word are listed only when few match them all
+        // among those the filters let through.
+        let partial = text.as_ref().is_some_and(|t| {
+            t.missed.is_some()
+                && if filtered {
+                    t.quality
+                        .iter()
+                        .enumerate()
+                        .filter(|&(org, &q)| q < PARTIAL && passes_all(org))
+                        .take(FEW_COMPLETE)
+                        .count()
+                        < FEW_COMPLETE
+                } else {
+                    t.complete < FEW_COMPLETE
+                }
+        });
+        let cutoff = if partial { NO_MATCH } else { PARTIAL };
+        let quality = text.as_ref().map(|t| t.quality.as_slice());
         for org in 0..self.count {
-            if quality.as_ref().is_some_and(|q| q[org] == NO_MATCH) {
+            if quality.is_some_and(|q| q[org] >= cutoff) {
                 continue;
             }
             if !filtered {
@@ -181,7 +258,27 @@ impl Index {
             matched[org] = failed == 0;
         }
 
-        let organizations = self.ordered(&matched, quality.as_deref(), query.sort);
+        let organizations = self.ordered(&matched, quality, query.sort, partial);
+        let complete = match quality {
+            Some(q) if partial => organizations
+                .iter()
+                .take_while(|&&org| q[org as usize] < PARTIAL)
+                .count(),
+            _ => organizations.len(),
+        };
+        let (words, missing) = match text {
+            Some(t) => {
+                let missing = match &t.missed {
+                    Some(missed) if partial => organizations[complete..]
+                        .iter()
+                        .map(|&org| missed[org as usize])
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                (t.words, missing)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
         let facet = |values: &[String], counts: Vec<usize>, chosen: &[String]| -> Vec<FacetCount> {
             values
                 .iter()
@@ -206,6 +303,9 @@ impl Index {
         .collect();
         Results {
             organizations,
+            complete,
+            words,
+            missing,
             facets: Facets {
                 regions: facet(&self.region_codes, region_counts, &query.regions),
                 municipalities,
@@ -215,14 +315,27 @@ impl Index {
         }
     }
 
-    /// The organisations a query matches, in order.
-    fn ordered(&self, matched: &[bool], quality: Option<&[Quality]>, sort: Sort) -> Vec<u32> {
+    /// The organisations a query matches, in order; with `partial`, those that match every
+    /// word first in any order.
+    fn ordered(
+        &self,
+        matched: &[bool],
+        quality: Option<&[Quality]>,
+        sort: Sort,
+        partial: bool,
+    ) -> Vec<u32> {
         let base = match sort {
             Sort::Name => &self.by_name,
             Sort::Subscribers | Sort::Relevance => &self.by_subscribers,
         };
         let keep = base.iter().copied().filter(|&org| matched[org as usize]);
         match (sort, quality) {
+            (Sort::Name | Sort::Subscribers, Some(quality)) if partial => {
+                let (mut complete, rest): (Vec<u32>, Vec<u32>) =
+                    keep.partition(|&org| quality[org as usize] < PARTIAL);
+                complete.extend(rest);
+                complete
+            }
             (Sort::Relevance, Some(quality)) => {
                 // A stable counting sort by quality over the subscriber order: ties are
                 // broken by total subscribers, then by name, as that order already is.
@@ -254,16 +367,14 @@ impl Index {
     }
 
     /// For a search that finds nothing: each chosen filter value that, dropped alone,
-    /// would find something, with how many organisations it would find.
+    /// would find something, with how many organisations it would find that match every
+    /// word.
     pub fn relaxations(&self, query: &Query) -> Vec<(Facet, String, usize)> {
         Facet::ALL
             .iter()
             .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
             .filter_map(|(facet, value)| {
-                let found = self
-                    .search(&query.toggled(facet, value))
-                    .organizations
-                    .len();
+                let found = self.search(&query.toggled(facet, value)).complete;
                 (found > 0).then(|| (facet, value.clone(), found))
             })
             .collect()
@@ -290,7 +401,8 @@ impl Index {
                     text: candidate.clone(),
                     ..query.clone()
                 };
-                !self.search(&respelled).organizations.is_empty()
+                let found = self.search(&respelled);
+                found.complete > 0
             })
     }
 
@@ -324,28 +436,57 @@ impl Index {
         best.map(|(_, _, term)| self.terms[term as usize].to_string())
     }
 
-    /// For each organisation, the summed quality of its best match for every query
-    /// word, or `NO_MATCH`; `None` when the query has no words (everything matches).
-    fn text_quality(&self, text: &str) -> Option<Vec<Quality>> {
-        let chunks = compile(text);
+    /// How each organisation matches the text; `None` when the text has no words
+    /// (everything matches).
+    fn text_quality(&self, text: &str) -> Option<TextMatch> {
+        let chunks = self.compile(text);
         if chunks.is_empty() {
             return None;
         }
+        let words = chunks.iter().map(|c| c.text.clone()).collect();
         if let [only] = chunks.as_slice() {
-            return Some(self.chunk_quality(only));
+            let quality = self.chunk_quality(only);
+            let complete = quality.iter().filter(|&&q| q != NO_MATCH).count();
+            return Some(TextMatch {
+                quality,
+                missed: None,
+                complete,
+                words,
+            });
         }
         let mut total = vec![0 as Quality; self.count];
-        for chunk in &chunks {
+        let mut missed = vec![NONE_MISSED; self.count];
+        for (i, chunk) in chunks.iter().enumerate() {
             let quality = self.chunk_quality(chunk);
-            for (sum, q) in total.iter_mut().zip(quality) {
-                *sum = if *sum == NO_MATCH || q == NO_MATCH {
-                    NO_MATCH
+            for ((sum, miss), q) in total.iter_mut().zip(missed.iter_mut()).zip(quality) {
+                if q == NO_MATCH {
+                    *miss = if *miss == NONE_MISSED {
+                        i as u8
+                    } else {
+                        MANY_MISSED
+                    };
                 } else {
-                    sum.saturating_add(q).min(NO_MATCH - 1)
-                };
+                    *sum = sum.saturating_add(q);
+                }
             }
         }
-        Some(total)
+        let mut complete = 0;
+        for (sum, &miss) in total.iter_mut().zip(&missed) {
+            *sum = match miss {
+                NONE_MISSED => {
+                    complete += 1;
+                    (*sum).min(PARTIAL - 1)
+                }
+                MANY_MISSED => NO_MATCH,
+                _ => PARTIAL + (*sum).min(NO_MATCH - PARTIAL - 2),
+            };
+        }
+        Some(TextMatch {
+            quality: total,
+            missed: Some(missed),
+            complete,
+            words,
+        })
     }
 
     /// The best of a chunk's alternatives, each the worst of its terms.
@@ -353,16 +494,24 @@ impl Index {
         let mut best = vec![NO_MATCH; self.count];
         let mut typo_scratch = TypoScratch::default();
         for alternative in &chunk.alternatives {
+            let how = Matching {
+                typos: !alternative.exact,
+                stems: alternative.stems,
+            };
+            if let Some(place) = alternative.place {
+                self.mark_place(place, alternative.floor, &mut best);
+                continue;
+            }
             if let [term] = alternative.terms.as_slice() {
                 // One term: its matches go straight into the chunk's best, no array of
                 // its own, which is most of what a keystroke does.
-                self.mark_term(term, alternative.floor, &mut best, &mut typo_scratch);
+                self.mark_term(term, alternative.floor, &mut best, &mut typo_scratch, how);
                 continue;
             }
             let mut all = vec![alternative.floor; self.count];
             for term in &alternative.terms {
                 let mut quality = vec![NO_MATCH; self.count];
-                self.mark_term(term, NAME_WORD, &mut quality, &mut typo_scratch);
+                self.mark_term(term, NAME_WORD, &mut quality, &mut typo_scratch, how);
                 for (a, q) in all.iter_mut().zip(quality) {
                     *a = (*a).max(q);
                 }
@@ -422,14 +571,37 @@ impl Index {
         }
     }
 
+    /// Lowers `quality` for every organisation in a place (named by its adjective or its
+    /// town, in any form) to a prefix match, but never below `floor`.
+    fn mark_place(&self, place: u32, floor: Quality, quality: &mut [Quality]) {
+        let Some(named) = self.places.get(place as usize) else {
+            return;
+        };
+        let (in_name, elsewhere) = (floor.max(NAME_PREFIX), floor.max(OTHER_PREFIX));
+        for term in self.prefixed(&named.adjective) {
+            self.mark(term, in_name, elsewhere, quality);
+        }
+        // The town's own name, where a name uses it, ranks after the adjective: it is
+        // the city's, as in «района города Кемерово», more often than the okrug's.
+        let start = self.town_forms.partition_point(|&(p, _)| p < place);
+        for &(_, term) in self.town_forms[start..]
+            .iter()
+            .take_while(|&&(p, _)| p == place)
+        {
+            self.mark(term, floor.max(OTHER_WORD), elsewhere, quality);
+        }
+    }
+
     /// Lowers `quality` for every organisation that matches one query token to how well
-    /// it matches, but never below `floor`.
+    /// it matches, but never below `floor`. `how` leaves out typos for words from the
+    /// tables, and stems for acronyms.
     fn mark_term(
         &self,
         token: &str,
         floor: Quality,
         quality: &mut [Quality],
         scratch: &mut TypoScratch,
+        how: Matching,
     ) {
         if is_number(token) {
             if let Ok(term) = self.terms.binary_search_by(|t| (**t).cmp(token)) {
@@ -439,7 +611,7 @@ impl Index {
         }
         self.mark_prefix(token, floor, quality);
         let letters = token.chars().count();
-        if is_cyrillic(token) && letters >= MIN_STEM_WORD {
+        if how.stems && is_cyrillic(token) && letters >= MIN_STEM_WORD {
             let stem = stem(token);
             if stem.len() < token.len() && stem.chars().count() >= MIN_STEM_WORD {
                 for term in self.prefixed(&stem) {
@@ -462,19 +634,22 @@ impl Index {
                 self.mark(*term, floor.max(RESPELLED), floor.max(RESPELLED), quality);
             }
         }
-        let typos = allowed_typos(letters);
-        if typos > 0 && is_cyrillic(token) {
+        let allowed = if how.typos { allowed_typos(letters) } else { 0 };
+        if allowed > 0 && is_cyrillic(token) {
             let word: Vec<char> = token.chars().collect();
             let counts = letter_counts(&word);
             for (target, term) in &self.typo_targets {
                 // A typo in what has been typed so far counts too: the target is cut to
                 // the length of the word when it is longer.
                 let cut = &target[..target.len().min(word.len())];
-                if !could_be_close(&counts, cut, typos) && !could_be_close(&counts, target, typos) {
+                if !could_be_close(&counts, cut, allowed)
+                    && !could_be_close(&counts, target, allowed)
+                {
                     continue;
                 }
-                let close = scratch.distance(&word, target, typos).is_some()
-                    || (cut.len() < target.len() && scratch.distance(&word, cut, typos).is_some());
+                let close = scratch.distance(&word, target, allowed).is_some()
+                    || (cut.len() < target.len()
+                        && scratch.distance(&word, cut, allowed).is_some());
                 if close {
                     self.mark(*term, floor.max(TYPO), floor.max(TYPO), quality);
                 }
@@ -483,7 +658,7 @@ impl Index {
     }
 
     /// Every term that starts with `prefix`.
-    fn prefixed(&self, prefix: &str) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn prefixed(&self, prefix: &str) -> impl Iterator<Item = u32> + '_ {
         let start = self.terms.partition_point(|t| **t < *prefix);
         let prefix = prefix.to_string();
         (start..self.terms.len())
@@ -656,10 +831,34 @@ fn could_be_close(word: &[u8; 33], target: &[char], typos: usize) -> bool {
     missing <= typos
 }
 
-/// One word of the query as typed, with the ways it may match; the best one counts.
+/// Which of the looser ways of matching a query word may use.
+#[derive(Debug, Clone, Copy)]
+struct Matching {
+    typos: bool,
+    stems: bool,
+}
+
+/// How the text matched each organisation.
+struct TextMatch {
+    /// Below `PARTIAL`: matches every word, the sum of the words' qualities. From
+    /// `PARTIAL`: matches all but one. `NO_MATCH` otherwise.
+    quality: Vec<Quality>,
+    /// For a text of several words, which word each organisation missed (`NONE_MISSED`,
+    /// a word's index, or `MANY_MISSED`).
+    missed: Option<Vec<u8>>,
+    /// How many organisations match every word.
+    complete: usize,
+    /// The words as typed, one per chunk.
+    words: Vec<String>,
+}
+
+/// One word of the query as typed (or a phrase read as one), with the ways it may match;
+/// the best one counts.
 #[derive(Debug, Clone, PartialEq)]
 struct Chunk {
     alternatives: Vec<Alternative>,
+    /// The word or phrase as typed, for saying which one was not found.
+    text: String,
 }
 
 /// Tokens that must all match, and the best quality this way of matching can give.
@@ -667,112 +866,227 @@ struct Chunk {
 struct Alternative {
     terms: Vec<String>,
     floor: Quality,
+    /// Words from the tables are matched by prefix and stem only, never with typos: they
+    /// are spelt right, and a typo scan per table word would slow every keystroke.
+    exact: bool,
+    /// Whether a word's stem may match too; not for an acronym.
+    stems: bool,
+    /// A place named by its town or adjective, matched in every form (`terms` is empty).
+    place: Option<u32>,
 }
 
-/// Turns query text into chunks: one per word typed, with its other-layout reading,
-/// the split of letters from digits, and abbreviations in both directions.
-fn compile(text: &str) -> Vec<Chunk> {
-    let mut chunks: Vec<Chunk> = Vec::new();
-    for raw in text.split_whitespace().take(16) {
-        // A pasted link is searched for by what follows the scheme.
-        let raw = ["https://", "http://"]
-            .iter()
-            .find_map(|scheme| {
-                raw.get(..scheme.len())
-                    .filter(|head| head.eq_ignore_ascii_case(scheme))
-                    .map(|_| &raw[scheme.len()..])
-            })
-            .unwrap_or(raw);
-        let raw = raw.strip_prefix("www.").unwrap_or(raw);
-        let words = tokens(raw);
-        if words.is_empty() {
-            continue;
+impl Alternative {
+    fn typed(terms: Vec<String>, floor: Quality) -> Alternative {
+        Alternative {
+            terms,
+            floor,
+            exact: false,
+            stems: true,
+            place: None,
         }
-        let mut alternatives = vec![Alternative {
-            terms: words.clone(),
-            floor: NAME_WORD,
-        }];
-        if let [single] = words.as_slice() {
-            let parts = alphanumeric_parts(single);
-            if !parts.is_empty() {
-                alternatives.push(Alternative {
-                    terms: parts,
-                    floor: NAME_WORD,
-                });
-            }
-            if let Some(expansion) = expansion_of(single) {
-                alternatives.push(Alternative {
-                    terms: expansion,
-                    floor: NAME_WORD,
-                });
-            }
-        }
-        if let Some(other) =
-            other_layout(raw).filter(|other| other.chars().count() >= MIN_RESPELLED)
-        {
-            let other = tokens(&other);
-            if !other.is_empty() && other != words {
-                alternatives.push(Alternative {
-                    terms: other,
-                    floor: RESPELLED,
-                });
-            }
-        }
-        chunks.push(Chunk { alternatives });
     }
-    fold_expansions(chunks)
+
+    fn table(to: &Phrase, floor: Quality) -> Alternative {
+        Alternative {
+            terms: to.words.clone(),
+            floor,
+            exact: true,
+            stems: !to.acronym,
+            place: None,
+        }
+    }
 }
 
-/// The expansion's tokens when `token` is an abbreviation.
-fn expansion_of(token: &str) -> Option<Vec<String>> {
-    ABBREVIATIONS
-        .iter()
-        .find(|(abbreviation, _)| tokens(abbreviation).as_slice() == [token])
-        .map(|(_, expansion)| tokens(expansion))
+/// One side of a pair of the abbreviation or everyday tables: its tokens and their stems.
+struct Phrase {
+    words: Vec<String>,
+    stems: Vec<String>,
+    /// Written in capitals in the table: matched as written, never by stem.
+    acronym: bool,
 }
 
-/// Where consecutive query words spell out an abbreviation's expansion (in any case
-/// form), they become one chunk that the abbreviation also satisfies.
-fn fold_expansions(chunks: Vec<Chunk>) -> Vec<Chunk> {
-    let single: Vec<Option<String>> = chunks
+/// A way a word or phrase of the query may be written in a name instead.
+struct Synonym {
+    from: Phrase,
+    to: Phrase,
+    /// Whether a query word matches `from` by its stem («садика» is «садик»), or only as
+    /// typed (an abbreviation: «ДО» is not «до»).
+    by_stem: bool,
+    /// The best quality a match through it gives: an abbreviation is the name itself, an
+    /// everyday word only a way of putting it, so a name with the word typed ranks first.
+    floor: Quality,
+}
+
+/// Both tables in both directions, tokenised and stemmed once, longest phrases first so
+/// that «единая дежурная служба» is read whole before «дежурная служба».
+fn synonyms() -> &'static [Synonym] {
+    static SYNONYMS: OnceLock<Vec<Synonym>> = OnceLock::new();
+    SYNONYMS.get_or_init(|| {
+        let phrase = |text: &str| {
+            let words = tokens(text);
+            let stems = words.iter().map(|w| stem(w)).collect();
+            let letters = text.chars().filter(|c| c.is_alphabetic());
+            let acronym = letters.clone().count() > 1 && letters.clone().all(char::is_uppercase);
+            Phrase {
+                words,
+                stems,
+                acronym,
+            }
+        };
+        let mut all = Vec::new();
+        for (abbreviation, expansion) in ABBREVIATIONS {
+            all.push(Synonym {
+                from: phrase(abbreviation),
+                to: phrase(expansion),
+                by_stem: false,
+                floor: NAME_WORD,
+            });
+            // An expansion of one word («администрация») finds the abbreviation by prefix
+            // anyway; only a phrase needs reading whole.
+            if tokens(expansion).len() > 1 {
+                all.push(Synonym {
+                    from: phrase(expansion),
+                    to: phrase(abbreviation),
+                    by_stem: true,
+                    floor: NAME_WORD,
+                });
+            }
+        }
+        for (said, written) in EVERYDAY {
+            for (from, to) in [(said, written), (written, said)] {
+                let from = phrase(from);
+                all.push(Synonym {
+                    by_stem: !from.acronym,
+                    from,
+                    to: phrase(to),
+                    floor: OTHER_WORD,
+                });
+            }
+        }
+        all.sort_by_key(|s| std::cmp::Reverse(s.from.words.len()));
+        all
+    })
+}
+
+impl Index {
+    /// Turns query text into chunks: one per word typed, with its other-layout reading,
+    /// the split of letters from digits, the abbreviations and everyday words it may
+    /// stand for, and the places it may name.
+    fn compile(&self, text: &str) -> Vec<Chunk> {
+        let mut chunks: Vec<Chunk> = Vec::new();
+        for raw in text.split_whitespace().take(16) {
+            let typed = raw;
+            // A pasted link is searched for by what follows the scheme.
+            let raw = ["https://", "http://"]
+                .iter()
+                .find_map(|scheme| {
+                    raw.get(..scheme.len())
+                        .filter(|head| head.eq_ignore_ascii_case(scheme))
+                        .map(|_| &raw[scheme.len()..])
+                })
+                .unwrap_or(raw);
+            let raw = raw.strip_prefix("www.").unwrap_or(raw);
+            let words = tokens(raw);
+            if words.is_empty() {
+                continue;
+            }
+            let mut alternatives = vec![Alternative::typed(words.clone(), NAME_WORD)];
+            if let [single] = words.as_slice() {
+                let parts = alphanumeric_parts(single);
+                if !parts.is_empty() {
+                    alternatives.push(Alternative::typed(parts, NAME_WORD));
+                }
+                let stemmed = stem(single);
+                for synonym in synonyms() {
+                    if let [from] = synonym.from.words.as_slice() {
+                        let same =
+                            from == single || (synonym.by_stem && synonym.from.stems[0] == stemmed);
+                        if same {
+                            alternatives.push(Alternative::table(&synonym.to, synonym.floor));
+                        }
+                    }
+                }
+                for place in places_named(&self.places, single) {
+                    alternatives.push(Alternative {
+                        terms: Vec::new(),
+                        floor: NAME_PREFIX,
+                        exact: true,
+                        stems: false,
+                        place: Some(place),
+                    });
+                }
+            }
+            if let Some(other) =
+                other_layout(raw).filter(|other| other.chars().count() >= MIN_RESPELLED)
+            {
+                let other = tokens(&other);
+                if !other.is_empty() && other != words {
+                    alternatives.push(Alternative::typed(other, RESPELLED));
+                }
+            }
+            chunks.push(Chunk {
+                alternatives,
+                text: typed.to_string(),
+            });
+        }
+        fold_phrases(chunks)
+    }
+}
+
+/// Where consecutive query words spell out a phrase of the tables (in any case form), they
+/// become one chunk that each of the phrase's other forms also satisfies: «средняя
+/// общеобразовательная школа» is also «СОШ», «дом пионеров» also «дом детского творчества».
+fn fold_phrases(chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let single: Vec<Option<(&str, String)>> = chunks
         .iter()
         .map(|c| match c.alternatives[0].terms.as_slice() {
-            [one] => Some(stem(one)),
+            [one] => Some((one.as_str(), stem(one))),
             _ => None,
         })
         .collect();
+    let spelled_at = |i: usize, phrase: &Phrase, by_stem: bool| {
+        let end = i + phrase.words.len();
+        end <= chunks.len()
+            && phrase
+                .words
+                .iter()
+                .zip(&phrase.stems)
+                .zip(&single[i..end])
+                .all(|((word, stemmed), typed)| {
+                    typed.as_ref().is_some_and(|(token, typed_stem)| {
+                        *token == word.as_str() || (by_stem && typed_stem == stemmed)
+                    })
+                })
+    };
     let mut out = Vec::with_capacity(chunks.len());
     let mut i = 0;
-    'scan: while i < chunks.len() {
-        for (abbreviation, expansion) in ABBREVIATIONS {
-            let words = tokens(expansion);
-            let end = i + words.len();
-            if words.len() < 2 || end > chunks.len() {
-                continue;
-            }
-            let spelled = words
-                .iter()
-                .zip(&single[i..end])
-                .all(|(word, typed)| typed.as_deref() == Some(stem(word).as_str()));
-            if spelled {
-                out.push(Chunk {
-                    alternatives: vec![
-                        Alternative {
-                            terms: words,
-                            floor: NAME_WORD,
-                        },
-                        Alternative {
-                            terms: tokens(abbreviation),
-                            floor: NAME_WORD,
-                        },
-                    ],
-                });
-                i = end;
-                continue 'scan;
+    while i < chunks.len() {
+        let found = synonyms()
+            .iter()
+            .find(|s| s.from.words.len() > 1 && spelled_at(i, &s.from, s.by_stem));
+        let Some(found) = found else {
+            out.push(chunks[i].clone());
+            i += 1;
+            continue;
+        };
+        let length = found.from.words.len();
+        let typed: Vec<String> = single[i..i + length]
+            .iter()
+            .filter_map(|t| t.as_ref().map(|(token, _)| token.to_string()))
+            .collect();
+        let mut alternatives = vec![Alternative::typed(typed, NAME_WORD)];
+        for synonym in synonyms() {
+            if synonym.from.words == found.from.words {
+                alternatives.push(Alternative::table(&synonym.to, synonym.floor));
             }
         }
-        out.push(chunks[i].clone());
-        i += 1;
+        let text = chunks[i..i + length]
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Chunk { alternatives, text });
+        i += length;
     }
     out
 }

@@ -3,12 +3,15 @@
 
 mod abbreviations;
 mod build;
+mod everyday;
 mod highlight;
 mod index;
+mod places;
 mod query;
 pub(crate) mod text;
 
 pub use build::{Finishing, IndexBuilder};
+pub use everyday::EVERYDAY;
 pub use highlight::{highlight, words_match, Segment};
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
 pub use query::{is_origin, legacy_widget_query, Facet, Query, Sort, Theme, View};
