@@ -9,6 +9,28 @@
 //! Acronyms («ГОРОНО», «ЗАГС») are written in capitals: they match only as typed, never by
 //! stem, since «районо» is not a form of «район».
 
+/// Words residents put between the others that names do not need: prepositions and
+/// the «г.» before a town («садик в юрге», «поликлиника г. Мыски»). A query drops them
+/// unless it has nothing else.
+pub const FILLERS: &[&str] = &[
+    "в",
+    "во",
+    "на",
+    "у",
+    "при",
+    "для",
+    "по",
+    "из",
+    "с",
+    "со",
+    "к",
+    "от",
+    "около",
+    "возле",
+    "и",
+    "г",
+];
+
 /// (what people say, how names write it).
 pub const EVERYDAY: &[(&str, &str)] = &[
     // Kindergartens and schools.

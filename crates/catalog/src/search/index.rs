@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use crate::model::Catalog;
 use crate::search::abbreviations::ABBREVIATIONS;
 use crate::search::build::IndexBuilder;
-use crate::search::everyday::EVERYDAY;
+use crate::search::everyday::{EVERYDAY, FILLERS};
 use crate::search::places::{places_named, Place};
 use crate::search::query::{Facet, Query, Sort};
 use crate::search::text::{
@@ -905,6 +905,22 @@ struct Phrase {
     acronym: bool,
 }
 
+impl Phrase {
+    /// Whether typed tokens (with their stems) spell this phrase: each as written, or
+    /// with the same stem when `by_stem`.
+    fn spells(&self, typed: &[String], stems: &[String], by_stem: bool) -> bool {
+        self.words.len() == typed.len()
+            && self
+                .words
+                .iter()
+                .zip(&self.stems)
+                .zip(typed.iter().zip(stems))
+                .all(|((word, stemmed), (token, typed_stem))| {
+                    token == word || (by_stem && typed_stem == stemmed)
+                })
+    }
+}
+
 /// A way a word or phrase of the query may be written in a name instead.
 struct Synonym {
     from: Phrase,
@@ -991,20 +1007,18 @@ impl Index {
                 continue;
             }
             let mut alternatives = vec![Alternative::typed(words.clone(), NAME_WORD)];
+            // The word, or the words of one hyphenated word («школа-интернат»), as a
+            // side of the tables.
+            let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+            for synonym in synonyms() {
+                if synonym.from.spells(&words, &stems, synonym.by_stem) {
+                    alternatives.push(Alternative::table(&synonym.to, synonym.floor));
+                }
+            }
             if let [single] = words.as_slice() {
                 let parts = alphanumeric_parts(single);
                 if !parts.is_empty() {
                     alternatives.push(Alternative::typed(parts, NAME_WORD));
-                }
-                let stemmed = stem(single);
-                for synonym in synonyms() {
-                    if let [from] = synonym.from.words.as_slice() {
-                        let same =
-                            from == single || (synonym.by_stem && synonym.from.stems[0] == stemmed);
-                        if same {
-                            alternatives.push(Alternative::table(&synonym.to, synonym.floor));
-                        }
-                    }
                 }
                 for place in places_named(&self.places, single) {
                     alternatives.push(Alternative {
@@ -1029,7 +1043,18 @@ impl Index {
                 text: typed.to_string(),
             });
         }
-        fold_phrases(chunks)
+        // Phrases first: «парк культуры и отдыха» keeps its «и».
+        let mut chunks = fold_phrases(chunks);
+        // Prepositions between the words («садик в юрге») are not in the names; a text of
+        // nothing else keeps them.
+        let is_filler = |chunk: &Chunk| match chunk.alternatives[0].terms.as_slice() {
+            [word] => FILLERS.contains(&word.as_str()),
+            _ => false,
+        };
+        if chunks.iter().any(|c| !is_filler(c)) {
+            chunks.retain(|c| !is_filler(c));
+        }
+        chunks
     }
 }
 
@@ -1037,56 +1062,56 @@ impl Index {
 /// become one chunk that each of the phrase's other forms also satisfies: «средняя
 /// общеобразовательная школа» is also «СОШ», «дом пионеров» also «дом детского творчества».
 fn fold_phrases(chunks: Vec<Chunk>) -> Vec<Chunk> {
-    let single: Vec<Option<(&str, String)>> = chunks
+    let typed: Vec<(&[String], Vec<String>)> = chunks
         .iter()
-        .map(|c| match c.alternatives[0].terms.as_slice() {
-            [one] => Some((one.as_str(), stem(one))),
-            _ => None,
+        .map(|c| {
+            let words = c.alternatives[0].terms.as_slice();
+            (words, words.iter().map(|w| stem(w)).collect())
         })
         .collect();
-    let spelled_at = |i: usize, phrase: &Phrase, by_stem: bool| {
-        let end = i + phrase.words.len();
-        end <= chunks.len()
-            && phrase
-                .words
-                .iter()
-                .zip(&phrase.stems)
-                .zip(&single[i..end])
-                .all(|((word, stemmed), typed)| {
-                    typed.as_ref().is_some_and(|(token, typed_stem)| {
-                        *token == word.as_str() || (by_stem && typed_stem == stemmed)
-                    })
-                })
+    // The chunk after a phrase spelled by the words of chunks from `i` on, when it takes
+    // more than one chunk (one chunk that is a phrase has its forms already).
+    let spelled_at = |i: usize, phrase: &Phrase, by_stem: bool| -> Option<usize> {
+        let (mut words, mut stems) = (Vec::new(), Vec::new());
+        let mut end = i;
+        while words.len() < phrase.words.len() && end < chunks.len() {
+            words.extend_from_slice(typed[end].0);
+            stems.extend_from_slice(&typed[end].1);
+            end += 1;
+        }
+        (end - i > 1 && phrase.spells(&words, &stems, by_stem)).then_some(end)
     };
     let mut out = Vec::with_capacity(chunks.len());
     let mut i = 0;
     while i < chunks.len() {
-        let found = synonyms()
-            .iter()
-            .find(|s| s.from.words.len() > 1 && spelled_at(i, &s.from, s.by_stem));
-        let Some(found) = found else {
+        let found = synonyms().iter().find_map(|s| {
+            (s.from.words.len() > 1)
+                .then(|| spelled_at(i, &s.from, s.by_stem))
+                .flatten()
+                .map(|end| (s, end))
+        });
+        let Some((found, end)) = found else {
             out.push(chunks[i].clone());
             i += 1;
             continue;
         };
-        let length = found.from.words.len();
-        let typed: Vec<String> = single[i..i + length]
+        let words: Vec<String> = typed[i..end]
             .iter()
-            .filter_map(|t| t.as_ref().map(|(token, _)| token.to_string()))
+            .flat_map(|(words, _)| words.iter().cloned())
             .collect();
-        let mut alternatives = vec![Alternative::typed(typed, NAME_WORD)];
+        let mut alternatives = vec![Alternative::typed(words, NAME_WORD)];
         for synonym in synonyms() {
             if synonym.from.words == found.from.words {
                 alternatives.push(Alternative::table(&synonym.to, synonym.floor));
             }
         }
-        let text = chunks[i..i + length]
+        let text = chunks[i..end]
             .iter()
             .map(|c| c.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
         out.push(Chunk { alternatives, text });
-        i += length;
+        i = end;
     }
     out
 }

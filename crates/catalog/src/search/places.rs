@@ -119,23 +119,20 @@ pub(super) fn is_town_form(place: &Place, word: &str) -> bool {
 
 /// Synthetic words a municipality's name, or a name that mentions one in any case form,
 /// stands for, as people name its kind: a municipal okrug or district is still «район»
-/// to most residents (Kuzbass's districts became okrugs between 2019 and 2025), and
-/// either is an «округ».
+/// to most residents (Kuzbass's districts became okrugs between 2019 and 2025), and a
+/// municipal district is an «округ» to those who know the new word.
 pub(super) fn kind_words(text: &str) -> &'static [&'static str] {
     let mut previous_municipal = false;
-    let mut found = false;
+    let mut found: &'static [&'static str] = &[];
     each_token(text, |token| {
-        if previous_municipal && (token.starts_with("округ") || token.starts_with("район"))
-        {
-            found = true;
+        if previous_municipal && token.starts_with("округ") {
+            found = &["район"];
+        } else if previous_municipal && token.starts_with("район") {
+            found = &["округ"];
         }
         previous_municipal = token.starts_with("муниципальн");
     });
-    if found {
-        &["район", "округ"]
-    } else {
-        &[]
-    }
+    found
 }
 
 #[cfg(test)]
@@ -162,12 +159,9 @@ mod tests {
         assert_eq!(place_of("городской"), None);
         assert_eq!(
             kind_words("Администрация Кемеровского муниципального округа"),
-            ["район", "округ"]
+            ["район"]
         );
-        assert_eq!(
-            kind_words("Беловский муниципальный район"),
-            ["район", "округ"]
-        );
+        assert_eq!(kind_words("Беловский муниципальный район"), ["округ"]);
         assert!(kind_words("Администрация Беловского городского округа").is_empty());
         assert_eq!(place_of("школа"), None);
     }
