@@ -82,6 +82,12 @@ const ORGS: &[Org] = &[
         50,
     ),
     (
+        "kem_ds168",
+        "МБДОУ «Детский сад № 168»",
+        "Кемеровский городской округ",
+        10,
+    ),
+    (
         "kis_uszn",
         "Управление социальной защиты населения администрации Киселёвского городского округа",
         "Киселёвский городской округ",
@@ -181,8 +187,10 @@ fn district_is_the_okrug_it_became_and_town_is_the_city_okrug() {
 
 #[test]
 fn everyday_words_find_institutions() {
-    check("садик 168", &["kis_ds168"]);
+    check("садик 168", &["kis_ds168", "kem_ds168"]);
     check("детсад 168 киселевск", &["kis_ds168"]);
+    // The city before the oblast named after it, whatever the subscribers.
+    check("садик 168 кемерово", &["kem_ds168", "kis_ds168"]);
     check("музыкалка киселевск", &["kis_dshi"]);
     check("художка", &["kis_dshi"]);
     check("собес", &["kis_uszn"]);
@@ -266,7 +274,7 @@ fn all_words_but_one_when_none_match_them_all() {
     check_partial(
         text("детский сад 168 группа"),
         &[],
-        &["kis_ds168"],
+        &["kis_ds168", "kem_ds168"],
         Some("группа"),
     );
     // Few complete matches: the partial ones follow them.

@@ -14,7 +14,8 @@ use std::ops::Range;
 
 use crate::model::Catalog;
 use crate::search::index::{
-    intern, sort_code, FastMap, Index, FIELD_NAME, FIELD_OTHER, MIN_STEM_WORD, NONE, WORD_CODE,
+    intern, sort_code, FastMap, Index, FIELD_BITS, FIELD_NAME, FIELD_OTHER, FIELD_REGION,
+    MIN_STEM_WORD, NONE, WORD_CODE,
 };
 use crate::search::places::{is_town_form, kind_words, places};
 use crate::search::text::{each_part, each_token, is_cyrillic, is_number, latin_key};
@@ -45,7 +46,7 @@ pub struct IndexBuilder {
     named: FastMap<Box<str>, (Vec<u32>, Vec<u32>)>,
     /// The terms of short names and place names, which repeat on many organisations.
     repeated: FastMap<Box<str>, Vec<u32>>,
-    /// (term, organisation << 1 | field), each term once per organisation.
+    /// (term, organisation << FIELD_BITS | field), each term once per organisation.
     pairs: Vec<(u32, u32)>,
     name_keys: Vec<u32>,
     name_offsets: Vec<u32>,
@@ -176,9 +177,14 @@ impl IndexBuilder {
             let places = org
                 .municipality
                 .iter()
-                .chain(region.map(|r| &r.name))
-                .chain(region.and_then(|r| r.short_name.as_ref()));
-            for text in places {
+                .map(|m| (m, FIELD_OTHER))
+                .chain(region.map(|r| (&r.name, FIELD_REGION)))
+                .chain(
+                    region
+                        .and_then(|r| r.short_name.as_ref())
+                        .map(|short| (short, FIELD_REGION)),
+                );
+            for (text, field) in places {
                 if !self.repeated.contains_key(text.as_str()) {
                     let mut ids = terms_of(vocabulary, text, None);
                     // «район» finds the okrugs that districts became.
@@ -188,7 +194,7 @@ impl IndexBuilder {
                     self.repeated.insert(text.as_str().into(), ids);
                 }
                 for &term in &self.repeated[text.as_str()] {
-                    keep(term, FIELD_OTHER, &mut org_terms);
+                    keep(term, field, &mut org_terms);
                 }
             }
             // The handle is part of the link, so the link's terms cover it.
@@ -202,7 +208,8 @@ impl IndexBuilder {
                 }
             }
             for (&term, &field) in org_terms.iter() {
-                self.pairs.push((term, (org_index as u32) << 1 | field));
+                self.pairs
+                    .push((term, (org_index as u32) << FIELD_BITS | field));
             }
         }
         catalog.organizations.len() - end

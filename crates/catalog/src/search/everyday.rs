@@ -1,5 +1,5 @@
 //! Everyday words for public bodies: what residents say or type («садик», «соцзащита»,
-//! «военкомат», «гороно») beside the words the bodies' names are written in. A query for
+//! «военкомат», «ГОРОНО») beside the words the bodies' names are written in. A query for
 //! either finds records written with the other, as with the abbreviations.
 //!
 //! One everyday word may stand for several written forms («музыкалка» is a «детская

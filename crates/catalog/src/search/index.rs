@@ -42,9 +42,14 @@ const FEW_COMPLETE: usize = 5;
 const NONE_MISSED: u8 = u8::MAX;
 const MANY_MISSED: u8 = u8::MAX - 1;
 
-/// Where a token came from: the names, or anything else (place, handles, links).
+/// Where a token came from: the names, anything else (municipality, handles, links), or
+/// the region's name, which every organisation of the region shares and so ranks last:
+/// «кемерово» means the city before the oblast named after it.
 pub(super) const FIELD_NAME: u32 = 0;
 pub(super) const FIELD_OTHER: u32 = 1;
+pub(super) const FIELD_REGION: u32 = 2;
+/// A posting is an organisation shifted by this many bits, with its field below.
+pub(super) const FIELD_BITS: u32 = 2;
 
 /// Words this short are not worth a stem of their own, and a stem shorter than this
 /// would match too much («лиц» of «лицей»).
@@ -670,11 +675,11 @@ impl Index {
     fn mark(&self, term: u32, in_name: Quality, elsewhere: Quality, quality: &mut [Quality]) {
         let range = self.offsets[term as usize] as usize..self.offsets[term as usize + 1] as usize;
         for &posting in &self.postings[range] {
-            let org = (posting >> 1) as usize;
-            let q = if posting & 1 == FIELD_NAME {
-                in_name
-            } else {
-                elsewhere
+            let org = (posting >> FIELD_BITS) as usize;
+            let q = match posting & ((1 << FIELD_BITS) - 1) {
+                FIELD_NAME => in_name,
+                FIELD_REGION => elsewhere.saturating_add(1),
+                _ => elsewhere,
             };
             if q < quality[org] {
                 quality[org] = q;
