@@ -3,7 +3,7 @@ use std::sync::Arc;
 use catalog::{Catalog, Results};
 use leptos::prelude::*;
 
-use crate::components::{slot, slots, use_lang, OrganizationItem};
+use crate::components::{use_lang, OrganizationItem};
 use crate::i18n::{show_more, show_previous, shown_range, texts};
 
 /// How many organisations a step of the list adds.
@@ -48,24 +48,14 @@ pub fn OrganizationList(
         let total = total();
         (start.min(total), end.min(total))
     });
-    // The organisations in the window, and a row per place in it: a new search changes
-    // what the rows show, in place, rather than replacing them (which was most of a
-    // keystroke's time at national scale).
-    let visible = Memo::new(move |_| {
+    let visible = move || {
         let (start, end) = window.get();
-        let positions = results.with(|r| r.organizations[start..end].to_vec());
-        // Positions stay valid in every later, fuller catalog, so the catalog is not a
-        // reason to look again: the results are.
-        catalog.with_untracked(|catalog| {
-            positions
-                .iter()
-                .filter_map(|&position| catalog.organizations.get(position as usize).cloned())
-                .collect::<Vec<_>>()
-        })
-    });
-    let item = move |index: usize| {
+        results.with(|r| r.organizations[start..end].to_vec())
+    };
+    let item = move |position: u32| {
         let catalog = catalog.get_untracked();
-        slot(visible, index).map(|org| view! { <OrganizationItem org catalog text on_open/> })
+        let org = catalog.organizations.get(position as usize).cloned();
+        org.map(|org| view! { <OrganizationItem org catalog=catalog.clone() text on_open/> })
     };
     let more = move || window.get().1 < total();
     let earlier = move || window.get().0 > 0;
@@ -88,7 +78,7 @@ pub fn OrganizationList(
                 </button>
             </Show>
             <ol class="results__list" start=move || window.get().0 + 1>
-                <For each=slots(visible) key=|index| *index children=item/>
+                <For each=visible key=|position| *position children=item/>
             </ol>
             <Show when=move || { total() > PAGE }>
                 <p class="results__progress">

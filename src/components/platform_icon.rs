@@ -5,22 +5,17 @@ use leptos::prelude::*;
 /// it with the other images.
 #[component]
 pub fn PlatformIcon(
-    /// The platform id from the catalog; a reused row passes a changing one.
-    #[prop(into)]
-    platform: Signal<String>,
+    /// The platform id from the catalog.
+    platform: String,
 ) -> impl IntoView {
-    let initials = move || {
-        platform.with(|platform| match platform.as_str() {
-            "vk" => "VK".to_string(),
-            "ok" => "OK".to_string(),
-            "max" => "MAX".to_string(),
-            "telegram" => "TG".to_string(),
-            other => other.chars().take(2).collect::<String>().to_uppercase(),
-        })
+    let initials = match platform.as_str() {
+        "vk" => "VK".to_string(),
+        "ok" => "OK".to_string(),
+        "max" => "MAX".to_string(),
+        "telegram" => "TG".to_string(),
+        other => other.chars().take(2).collect::<String>().to_uppercase(),
     };
-    let class = move || {
-        platform.with(|platform| format!("platform-icon platform-icon--{}", css_token(platform)))
-    };
+    let class = format!("platform-icon platform-icon--{}", css_token(&platform));
     view! { <span class=class aria-hidden="true">{initials}</span> }
 }
 
