@@ -500,16 +500,13 @@ fn columns_of(row: &Row) -> Columns {
         let key = normalize(header);
         let kind = if key.is_empty() {
             Column::Unused
-        } else if let Some((field, _)) = HEADERS
-            .iter()
-            .find(|(_, names)| names.contains(&key.as_str()))
-        {
+        } else if let Some((field, _)) = HEADERS.iter().find(|(_, names)| is_one_of(&key, names)) {
             if kinds.contains(&Column::Field(*field)) {
                 Column::Unused
             } else {
                 Column::Field(*field)
             }
-        } else if LINK_HEADERS.contains(&key.as_str()) {
+        } else if is_one_of(&key, LINK_HEADERS) {
             Column::Link(None)
         } else if let Some(kind) = link_platform(&key) {
             Column::Link(Some(kind))
@@ -611,7 +608,7 @@ fn column_notes(sheet: &Sheet, header_index: usize, columns: &Columns) -> Vec<Re
             .filter(|&first| first != index)
         {
             format!("столбец «{name}» повторяет столбец {}", column_name(first))
-        } else if KNOWN_UNUSED.contains(&key.as_str()) {
+        } else if is_one_of(&key, KNOWN_UNUSED) {
             format!("столбец «{name}» в каталог не входит")
         } else {
             format!("столбец «{name}» не распознан")
@@ -644,6 +641,13 @@ fn normalize(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether a normalised text is one of the names, spaces aside («О.Г.Р.Н.» is «ОГРН»).
+fn is_one_of(key: &str, names: &[&str]) -> bool {
+    let compact = |text: &str| text.replace(' ', "");
+    let key = compact(key);
+    names.iter().any(|name| compact(name) == key)
 }
 
 /// The reference lists a row is read against.
@@ -1294,7 +1298,7 @@ fn read_sector(sectors: &[Sector], code: &str, name: &str) -> Result<String, Str
                         || s.id == key
                         || SECTOR_SYNONYMS
                             .iter()
-                            .any(|(id, names)| *id == s.id && names.contains(&key.as_str()))))
+                            .any(|(id, names)| *id == s.id && is_one_of(&key, names))))
         })
         .map(|s| s.id.clone())
         .ok_or_else(|| {

@@ -11,7 +11,7 @@ use catalog_tool::import::{import, import_csv, ImportOptions, Imported};
 use workbook::{csv, ods, xlsx, Sheet, C, C::*};
 
 /// What an import gave, a line each: every organisation (name, region, sector, level,
-/// OGRN, municipality, id) and under it its channels (URL, ✓ when verified,
+/// OGRN, municipality, id, and the short name and website if any) and under it its channels (URL, ✓ when verified,
 /// subscribers), then every rejected row (`✗`), then every note (`!`).
 fn summary(imported: &Imported) -> Vec<String> {
     let mut lines = Vec::new();
@@ -26,6 +26,14 @@ fn summary(imported: &Imported) -> Vec<String> {
             org.municipality.as_deref().unwrap_or("-"),
             org.id
         ));
+        // Fields most tests leave empty are shown only when present.
+        let last = lines.len() - 1;
+        if let Some(short) = &org.short_name {
+            lines[last].push_str(&format!(" | кратко: {short}"));
+        }
+        if let Some(website) = &org.website {
+            lines[last].push_str(&format!(" | сайт: {website}"));
+        }
         for channel in &org.channels {
             let mut line = format!("  {}", channel.url);
             if channel.verified {
@@ -798,4 +806,138 @@ fn the_import_command_writes_a_catalog_validate_accepts() {
     let (code, _) = run(&dir, &["import", "rows.csv", "--bogus", "x"]);
     assert_eq!(code, 2);
     std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+/// The same one-row table under the header `canonical` and under each variant gives the
+/// same catalog, and one that differs from the table without the column (so the column
+/// was read, not dropped).
+fn check_headers(canonical: &str, value: &str, variants: &[&str]) {
+    let table = |header: Option<&str>| {
+        let (extra_header, extra_value) = match header {
+            Some(header) => (format!(";{header}"), format!(";{value}")),
+            None => (String::new(), String::new()),
+        };
+        let text = format!(
+            "Название;Сфера;Ссылка на госпаблик ВК{extra_header}\n\
+             МБОУ «СОШ № 7»;Образование;https://vk.com/school7{extra_value}\n"
+        );
+        let imported = import("t.csv", text.as_bytes(), &region("42")).expect("read");
+        assert!(
+            imported.rejected.is_empty(),
+            "{header:?}: {:?}",
+            imported.rejected
+        );
+        summary(&imported)
+    };
+    let expected = table(Some(canonical));
+    assert_ne!(expected, table(None), "«{canonical}» is not read");
+    for variant in variants {
+        assert_eq!(
+            table(Some(variant)),
+            expected,
+            "«{variant}» read unlike «{canonical}»"
+        );
+    }
+}
+
+#[test]
+fn headers_match_loosely() {
+    check_headers(
+        "ОГРН",
+        "1024200001231",
+        &["огрн", " ОГРН\u{a0}", "О.Г.Р.Н."],
+    );
+    check_headers(
+        "Госметка (да/нет)",
+        "да",
+        &[
+            "Госметка",
+            "ГОСМЕТКА (ДА / НЕТ)",
+            "Подтверждён",
+            "подтвержден",
+            "verified",
+        ],
+    );
+    check_headers(
+        "Количество подписчиков",
+        "1 200",
+        &[
+            "Подписчики",
+            "Число подписчиков",
+            "количество  подписчиков:",
+            "subscribers",
+        ],
+    );
+    check_headers(
+        "Муниципальное образование",
+        "Беловский городской округ",
+        &[
+            "муниципальное образование",
+            "Муниципальное\u{a0}образование",
+            "МО",
+            "municipality",
+        ],
+    );
+    check_headers("Уровень", "муниципальный", &["уровень власти", "Level"]);
+    check_headers("Сайт", "school7.ru", &["Официальный сайт", "website"]);
+    check_headers(
+        "Краткое название",
+        "СОШ № 7",
+        &["Сокращённое наименование", "short_name"],
+    );
+    check_headers(
+        "Telegram",
+        "@school7_belovo",
+        &[
+            "Телеграм",
+            "Ссылка на канал в Telegram",
+            "Telegram-канал",
+            "ТГ",
+        ],
+    );
+    check_headers(
+        "MAX",
+        "https://max.ru/school7",
+        &["Макс", "Канал в MAX", "ссылка на госпаблик MAX"],
+    );
+    check_headers(
+        "Одноклассники",
+        "ok.ru/school7",
+        &["ОК", "Страница в Одноклассниках", "Ссылка на госпаблик ОК"],
+    );
+    check_headers("id", "s7", &["ID", "Идентификатор"]);
+}
+
+/// A sector as a table names it, and the catalog's sector id it must become.
+fn check_sector(name: &str, expected: &str) {
+    let text = format!("Название;Сфера 1;ВКонтакте\nШкола;{name};https://vk.com/s7\n");
+    let imported = import("t.csv", text.as_bytes(), &region("42")).expect("read");
+    let sectors: Vec<&str> = imported
+        .catalog
+        .organizations
+        .iter()
+        .map(|o| o.sector.as_str())
+        .collect();
+    assert_eq!(sectors, [expected], "«{name}»: {:?}", imported.rejected);
+}
+
+#[test]
+fn sectors_by_name_and_synonym() {
+    check_sector("Образование", "education");
+    check_sector("образование и наука", "education");
+    check_sector("Education", "education");
+    check_sector("Здравоохранение", "health");
+    check_sector("Медицина", "health");
+    check_sector("Культура", "culture");
+    check_sector("Физическая культура и спорт", "sport");
+    check_sector("Соцзащита", "social");
+    check_sector("Молодёжная политика", "youth");
+    check_sector("Молодежная политика", "youth");
+    check_sector("ЖКХ", "housing");
+    check_sector("Жилищно-коммунальное хозяйство", "housing");
+    check_sector("Безопасность и ЧС", "safety");
+    check_sector("МФЦ", "services");
+    check_sector("Транспорт и дороги", "transport");
+    check_sector("Органы местного самоуправления", "government");
+    check_sector("ОМСУ", "government");
 }
