@@ -188,6 +188,16 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
             column: column.map(column_name),
             reason,
         };
+        for (index, cell) in row.cells.iter().enumerate() {
+            if let (Value::Error(error), Some(kind)) = (&cell.value, columns.kinds.get(index)) {
+                if *kind != Column::Unused {
+                    notes.push(at(
+                        Some(index),
+                        format!("в ячейке ошибка формулы «{error}»; ячейка не взята"),
+                    ));
+                }
+            }
+        }
         if row.hidden {
             notes.push(at(
                 None,
@@ -665,9 +675,11 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
+    /// The field's cell; a formula's error counts as no cell (it is noted once per row).
     fn cell(&self, field: Field) -> Option<(usize, &Cell)> {
         let index = self.columns.of(field)?;
-        Some((index, self.row.cells.get(index)?))
+        let cell = self.row.cells.get(index)?;
+        (!matches!(cell.value, Value::Error(_))).then_some((index, cell))
     }
 
     fn text(&self, field: Field) -> String {
@@ -804,7 +816,8 @@ fn read_row(reader: &RowReader, context: &Context) -> Result<ReadRow, String> {
             continue;
         };
         // A merged link cell names one channel, not one per row it covers.
-        if cell.merged || (cell.value.is_empty() && cell.link.is_none()) {
+        let error = matches!(cell.value, Value::Error(_));
+        if cell.merged || error || (cell.value.is_empty() && cell.link.is_none()) {
             continue;
         }
         let shown = cell.value.text();

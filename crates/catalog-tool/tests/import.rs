@@ -941,3 +941,96 @@ fn sectors_by_name_and_synonym() {
     check_sector("Органы местного самоуправления", "government");
     check_sector("ОМСУ", "government");
 }
+
+#[test]
+fn a_merged_link_is_one_channel_and_a_formula_error_is_no_value() {
+    // Rows 2 and 3 are one organisation: its name, sector and VK page merged over both,
+    // a Telegram channel in each.
+    let sheet = Sheet {
+        name: "Лист1",
+        rows: vec![
+            vec![T("Название"), T("Сфера"), T("ВК"), T("Telegram")],
+            vec![
+                T("МАУ «Центр спорта»"),
+                T("Спорт"),
+                T("https://vk.com/sport_center"),
+                T("@sport_center_one"),
+            ],
+            vec![E, E, E, T("@sport_center_two")],
+        ],
+        merges: vec![(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2)],
+        hidden: Vec::new(),
+    };
+    let expected = [
+        "МАУ «Центр спорта» | 42 | sport | - | - | - | 42-mau-tsentr-sporta-",
+        "  https://vk.com/sport_center",
+        "  https://t.me/sport_center_one",
+        "  https://t.me/sport_center_two",
+    ];
+    check(
+        "merged.xlsx",
+        &xlsx(std::slice::from_ref(&sheet)),
+        &region("42"),
+        &expected,
+    );
+    check("merged.ods", &ods(&[sheet]), &region("42"), &expected);
+
+    // A formula's error, as calamine gives it, in a used column and in an unused one.
+    use catalog_tool::sheet::{Cell, Row, Sheet as Grid, Value};
+    let cell = |value: Value| Cell {
+        value,
+        ..Cell::default()
+    };
+    let text = |t: &str| cell(Value::Text(t.to_string()));
+    let grid = Grid {
+        name: Some("Лист1".to_string()),
+        rows: vec![
+            Row {
+                number: 1,
+                cells: vec![
+                    text("Название"),
+                    text("Сфера"),
+                    text("ВК"),
+                    text("Подписчики"),
+                    text("Заметки"),
+                ],
+                ..Row::default()
+            },
+            Row {
+                number: 2,
+                cells: vec![
+                    text("Школа № 9"),
+                    text("Образование"),
+                    text("https://vk.com/school9"),
+                    cell(Value::Error("#N/A".to_string())),
+                    cell(Value::Error("#REF!".to_string())),
+                ],
+                ..Row::default()
+            },
+            Row {
+                number: 3,
+                cells: vec![
+                    text("Школа № 10"),
+                    text("Образование"),
+                    cell(Value::Error("#VALUE!".to_string())),
+                ],
+                ..Row::default()
+            },
+        ],
+    };
+    let imported = catalog_tool::import::import_sheets(&[grid], &region("42")).expect("read");
+    let actual = summary(&imported);
+    let expected = [
+        "Школа № 9 | 42 | education | - | - | - | 42-shkola-9-",
+        "  https://vk.com/school9",
+        "✗ строка 3: нет ни одной ссылки на канал",
+        "! строка 1, ячейка E1: столбец «Заметки» не распознан: 1 непустых ячеек не взято",
+        "! строка 2, ячейка D2: в ячейке ошибка формулы «#N/A»; ячейка не взята",
+        "! строка 3, ячейка C3: в ячейке ошибка формулы «#VALUE!»; ячейка не взята",
+    ];
+    assert!(
+        actual.len() == expected.len()
+            && actual.iter().zip(expected).all(|(a, e)| a.starts_with(e)),
+        "{actual:#?}"
+    );
+}
