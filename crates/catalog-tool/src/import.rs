@@ -119,7 +119,8 @@ pub fn import_sheets(sheets: &[Sheet], options: &ImportOptions) -> Result<Import
         return import_sheet(sheet, options);
     }
     let mut first_error = None;
-    for sheet in sheets {
+    // A hidden sheet is a template or a list for drop-downs, read only when named.
+    for sheet in sheets.iter().filter(|s| !s.hidden) {
         match find_header(sheet) {
             Ok(_) => return import_sheet(sheet, options),
             Err(err) => {

@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
-use calamine::{open_workbook_from_rs, Data, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use calamine::{
+    open_workbook_from_rs, Data, Dimensions, Ods, Range, Reader, SheetVisible, Xls, Xlsb, Xlsx,
+};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::XmlVersion;
 
@@ -19,6 +21,8 @@ use crate::import::decode;
 pub struct Sheet {
     /// The sheet's name in a workbook; `None` for CSV.
     pub name: Option<String>,
+    /// The workbook hides the sheet (a template, a list of values for drop-downs).
+    pub hidden: bool,
     pub rows: Vec<Row>,
 }
 
@@ -159,86 +163,86 @@ impl Format {
 
 /// Every sheet of a workbook that has cells, in the workbook's order (CSV: one sheet).
 pub fn read_sheets(bytes: &[u8], format: Format) -> Result<Vec<Sheet>, String> {
+    let open = |kind: &str, err: &dyn std::fmt::Display| format!("файл .{kind} не читается: {err}");
     match format {
         Format::Csv => Ok(vec![read_csv(bytes)?]),
         Format::Xlsx => {
-            let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|err| format!("файл .xlsx не читается: {err}"))?;
+            let mut book: Xlsx<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|err| open("xlsx", &err))?;
             let hidden = xlsx_hidden_rows(bytes);
-            let mut sheets = Vec::new();
-            for name in book.sheet_names() {
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|err| format!("лист «{name}» не читается: {err}"))?;
-                let extras = Extras {
-                    merges: book.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-                    links: book
-                        .hyperlinks_by_sheet_name(&name)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|link| Some((link.range, link.target?)))
-                        .collect(),
-                    hidden: hidden.get(&name).cloned().unwrap_or_default(),
-                };
-                sheets.push(grid(name, &range, &extras));
-            }
-            Ok(sheets)
+            read_book(&mut book, |book, name| Extras {
+                merges: book.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                links: book
+                    .hyperlinks_by_sheet_name(name)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter_map(|link| Some((link.range, link.target?)))
+                    .collect(),
+                hidden: hidden.get(name).cloned().unwrap_or_default(),
+            })
         }
         Format::Xls => {
-            let mut book: Xls<_> = open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|err| format!("файл .xls не читается: {err}"))?;
-            let mut sheets = Vec::new();
-            for name in book.sheet_names() {
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|err| format!("лист «{name}» не читается: {err}"))?;
-                let extras = Extras {
-                    merges: book.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-                    ..Extras::default()
-                };
-                sheets.push(grid(name, &range, &extras));
-            }
-            Ok(sheets)
+            let mut book: Xls<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|err| open("xls", &err))?;
+            read_book(&mut book, |book, name| Extras {
+                merges: book.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                ..Extras::default()
+            })
         }
         Format::Xlsb => {
-            let mut book: Xlsb<_> = open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|err| format!("файл .xlsb не читается: {err}"))?;
-            let mut sheets = Vec::new();
-            for name in book.sheet_names() {
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|err| format!("лист «{name}» не читается: {err}"))?;
-                sheets.push(grid(name, &range, &Extras::default()));
-            }
-            Ok(sheets)
+            let mut book: Xlsb<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|err| open("xlsb", &err))?;
+            read_book(&mut book, |_, _| Extras::default())
         }
         Format::Ods => {
-            let mut book: Ods<_> = open_workbook_from_rs(Cursor::new(bytes))
-                .map_err(|err| format!("файл .ods не читается: {err}"))?;
+            let mut book: Ods<_> =
+                open_workbook_from_rs(Cursor::new(bytes)).map_err(|err| open("ods", &err))?;
             let mut extras = ods_extras(bytes);
-            let mut sheets = Vec::new();
-            for name in book.sheet_names() {
-                let range = book
-                    .worksheet_range(&name)
-                    .map_err(|err| format!("лист «{name}» не читается: {err}"))?;
-                let sheet_extras = extras.remove(&name).unwrap_or_default();
-                sheets.push(grid(name, &range, &sheet_extras));
-            }
-            Ok(sheets)
+            read_book(&mut book, |_, name| extras.remove(name).unwrap_or_default())
         }
     }
 }
 
-/// A CSV file as a sheet: UTF-8 or Windows-1251, `;` or `,` (whichever the first line
-/// has more of), every field a text.
+/// Every sheet of a workbook, in its order, with what `extras` finds beside the values.
+fn read_book<'a, B>(
+    book: &mut B,
+    mut extras: impl FnMut(&mut B, &str) -> Extras,
+) -> Result<Vec<Sheet>, String>
+where
+    B: Reader<Cursor<&'a [u8]>>,
+    B::Error: std::fmt::Display,
+{
+    let names: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|sheet| (sheet.name.clone(), sheet.visible != SheetVisible::Visible))
+        .collect();
+    let mut sheets = Vec::new();
+    for (name, hidden) in names {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|err| format!("лист «{name}» не читается: {err}"))?;
+        let extras = extras(book, &name);
+        let mut sheet = grid(name, &range, &extras);
+        sheet.hidden = hidden;
+        sheets.push(sheet);
+    }
+    Ok(sheets)
+}
+
+/// A CSV file as a sheet: UTF-8 or Windows-1251, `;` or `,` (whichever one of the first
+/// 30 lines has most of), every field a text.
 pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
     let text = decode(bytes);
-    let first_line = text.lines().next().unwrap_or("");
-    let delimiter = if first_line.matches(',').count() > first_line.matches(';').count() {
-        b','
-    } else {
-        b';'
+    // The header row has the most delimiters; a title above it may hold a stray comma.
+    let most = |delimiter: char| {
+        text.lines()
+            .take(30)
+            .map(|line| line.matches(delimiter).count())
+            .max()
+            .unwrap_or(0)
     };
+    let delimiter = if most(',') > most(';') { b',' } else { b';' };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -286,7 +290,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Sheet, String> {
                 .collect(),
         });
     }
-    Ok(Sheet { name: None, rows })
+    Ok(Sheet {
+        name: None,
+        hidden: false,
+        rows,
+    })
 }
 
 /// A calamine range as a sheet: absolute row numbers, merged ranges filled from their
@@ -295,7 +303,7 @@ fn grid(name: String, range: &Range<Data>, extras: &Extras) -> Sheet {
     let Some((first_row, first_column)) = range.start() else {
         return Sheet {
             name: Some(name),
-            rows: Vec::new(),
+            ..Sheet::default()
         };
     };
     // Cells left of the range are empty, so that a cell's index is its column (A = 0).
@@ -347,6 +355,7 @@ fn grid(name: String, range: &Range<Data>, extras: &Extras) -> Sheet {
     }
     Sheet {
         name: Some(name),
+        hidden: false,
         rows,
     }
 }

@@ -304,6 +304,7 @@ fn monitor() -> Sheet {
         rows,
         merges: vec![(0, 0, 0, 16), (9, 2, 10, 2), (9, 3, 10, 3), (9, 4, 10, 4)],
         hidden: vec![7],
+        hidden_sheet: false,
     }
 }
 
@@ -561,18 +562,39 @@ fn the_sheet_with_the_header_is_found_or_named() {
             vec![T("Архив"), T("Культура"), T("@archive_kuzbass")],
         ],
     );
-    let book = xlsx(&[instructions, registry, other]);
+    // A hidden template with the same header comes before the registry (a workbook's
+    // first sheet cannot be hidden); it is skipped unless named.
+    let template = Sheet::new(
+        "Шаблон",
+        vec![
+            vec![T("Название"), T("Сфера"), T("ВК")],
+            vec![
+                T("Образец"),
+                T("Образование"),
+                T("https://vk.com/example_school"),
+            ],
+        ],
+    )
+    .hidden();
+    let sheets = [instructions, template, registry, other];
+    for book in [xlsx(&sheets), ods(&sheets)] {
+        check_sheets(&book);
+    }
+}
+
+fn check_sheets(book: &[u8]) {
     let first = [
         "МБОУ «СОШ № 1» | 42 | education | - | - | - | 42-mbou-sosh-1-",
         "  https://vk.com/school1",
     ];
-    check("book.xlsx", &book, &region("42"), &first);
+    let book = book.to_vec();
+    check("book", &book, &region("42"), &first);
     let named = ImportOptions {
         sheet: Some("архив".to_string()),
         ..region("42")
     };
     check(
-        "book.xlsx",
+        "book",
         &book,
         &named,
         &[
@@ -585,17 +607,34 @@ fn the_sheet_with_the_header_is_found_or_named() {
         ..region("42")
     };
     check_refused(
-        "book.xlsx",
+        "book",
         &book,
         &missing,
-        "нет листа «Лист9»; листы: «Инструкция», «Реестр», «Архив»",
+        "нет листа «Лист9»; листы: «Инструкция», «Шаблон», «Реестр», «Архив»",
     );
     check_refused(
-        "book.xlsx",
+        "book",
         &book,
         &region("420"),
         "--region 420: нет такого кода",
     );
+    let template = ImportOptions {
+        sheet: Some("Шаблон".to_string()),
+        ..region("42")
+    };
+    check(
+        "book",
+        &book,
+        &template,
+        &[
+            "Образец | 42 | education | - | - | - | 42-obrazets-",
+            "  https://vk.com/example_school",
+        ],
+    );
+}
+
+#[test]
+fn files_that_cannot_be_imported_say_why() {
     check_refused(
         "book.xlsx",
         &xlsx(&[Sheet::new(
@@ -678,6 +717,22 @@ fn csv_files_as_offices_keep_them() {
             "  https://vk.com/s1 ✓",
             "  https://ok.ru/s1",
             "✗ строка 4 (строка файла 6): E: «javascript:alert(1)»: не адрес http(s)",
+        ],
+    );
+    // A title with a comma above a `;` header, and blank lines, which are rows too.
+    let titled = format!(
+        "Реестр госпабликов, декабрь 2026\r\n\r\n{RU_HEADER}\r\n\r\n\
+         s1;Школа;42;Образование;;https://vk.com/s1;;\r\n\
+         s2;Школа;42;Образование;;https://vk.com/s1;;\r\n"
+    );
+    check(
+        "rows.csv",
+        titled.as_bytes(),
+        &ImportOptions::default(),
+        &[
+            "Школа | 42 | education | - | - | - | s1",
+            "  https://vk.com/s1",
+            "✗ строка 6: канал https://vk.com/s1 уже есть в строке 5",
         ],
     );
     // The old command's name reads the same way.
@@ -959,7 +1014,7 @@ fn a_merged_link_is_one_channel_and_a_formula_error_is_no_value() {
             vec![E, E, E, T("@sport_center_two")],
         ],
         merges: vec![(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2)],
-        hidden: Vec::new(),
+        ..Sheet::new("Лист1", Vec::new())
     };
     let expected = [
         "МАУ «Центр спорта» | 42 | sport | - | - | - | 42-mau-tsentr-sporta-",
@@ -984,6 +1039,7 @@ fn a_merged_link_is_one_channel_and_a_formula_error_is_no_value() {
     let text = |t: &str| cell(Value::Text(t.to_string()));
     let grid = Grid {
         name: Some("Лист1".to_string()),
+        hidden: false,
         rows: vec![
             Row {
                 number: 1,

@@ -29,6 +29,8 @@ pub struct Sheet {
     pub rows: Vec<Vec<C>>,
     pub merges: Vec<(u32, u16, u32, u16)>,
     pub hidden: Vec<u32>,
+    /// The whole sheet is hidden.
+    pub hidden_sheet: bool,
 }
 
 impl Sheet {
@@ -38,6 +40,14 @@ impl Sheet {
             rows,
             merges: Vec::new(),
             hidden: Vec::new(),
+            hidden_sheet: false,
+        }
+    }
+
+    pub fn hidden(self) -> Sheet {
+        Sheet {
+            hidden_sheet: true,
+            ..self
         }
     }
 }
@@ -48,6 +58,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
     for sheet in sheets {
         let page = book.add_worksheet();
         page.set_name(sheet.name).expect("a valid sheet name");
+        page.set_hidden(sheet.hidden_sheet);
         for &(r1, c1, r2, c2) in &sheet.merges {
             page.merge_range(r1, c1, r2, c2, "", &rust_xlsxwriter::Format::new())
                 .expect("merge");
@@ -85,11 +96,16 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
 pub fn ods(sheets: &[Sheet]) -> Vec<u8> {
     let mut content = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" office:version="1.2"><office:body><office:spreadsheet>"#,
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="hidden" style:family="table"><style:table-properties table:display="false"></style:table-properties></style:style></office:automatic-styles><office:body><office:spreadsheet>"#,
     );
     for sheet in sheets {
+        let style = if sheet.hidden_sheet {
+            r#" table:style-name="hidden""#
+        } else {
+            ""
+        };
         content.push_str(&format!(
-            r#"<table:table table:name="{}">"#,
+            r#"<table:table table:name="{}"{style}>"#,
             escape(sheet.name)
         ));
         for (r, row) in sheet.rows.iter().enumerate() {
