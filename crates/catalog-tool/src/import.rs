@@ -1068,17 +1068,20 @@ fn read_ogrn(value: &Value) -> Result<Option<String>, String> {
              цифры потеряны и не восстанавливаются (сохраните столбец ОГРН как текст)"
         ));
     }
+    // An OGRN's last seven digits before the check digit are a record number, so five
+    // zeros at the end are what a spreadsheet leaves of a rounded number, whether or not
+    // the check digit happens to agree.
+    if text.len() >= 13 && text.ends_with("00000") && text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!(
+            "ОГРН {text} оканчивается нулями: похоже, таблица округлила число при сохранении, \
+             цифры потеряны и не восстанавливаются (сохраните столбец ОГРН как текст)"
+        ));
+    }
     if is_valid_ogrn(&text) {
         return Ok(Some(text));
     }
-    let rounded = matches!(value, Value::Number(_)) && text.ends_with("0000");
     Err(format!(
-        "ОГРН {text} неверен (13 или 15 цифр с контрольной){}",
-        if rounded {
-            "; похоже, таблица округлила число — сохраните столбец ОГРН как текст"
-        } else {
-            ""
-        }
+        "ОГРН {text} неверен (13 или 15 цифр с контрольной)"
     ))
 }
 

@@ -1090,3 +1090,61 @@ fn a_merged_link_is_one_channel_and_a_formula_error_is_no_value() {
         "{actual:#?}"
     );
 }
+
+/// An OGRN cell in an `.xlsx` file, and the OGRN the organisation gets, or the beginning of
+/// the note that says why it gets none.
+fn check_ogrn(cell: C, expected: &str) {
+    let sheet = Sheet::new(
+        "Лист1",
+        vec![
+            vec![T("Название"), T("ОГРН"), T("Сфера"), T("ВК")],
+            vec![T("Школа"), cell, T("Образование"), T("https://vk.com/s7")],
+        ],
+    );
+    let imported = import("t.xlsx", &xlsx(&[sheet]), &region("42")).expect("read");
+    let org = &imported.catalog.organizations[0];
+    match &org.ogrn {
+        Some(ogrn) => assert_eq!(ogrn, expected, "{cell:?}"),
+        None => {
+            let notes: Vec<String> = imported.notes.iter().map(|n| n.to_string()).collect();
+            let prefix = format!("строка 2, ячейка B2: {expected}");
+            assert!(
+                notes.len() == 1 && notes[0].starts_with(&prefix),
+                "{cell:?}: {notes:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_ogrn_is_read_as_written_and_never_guessed() {
+    check_ogrn(N(1_024_200_001_231.0), "1024200001231");
+    check_ogrn(T("1024200001231"), "1024200001231");
+    check_ogrn(T("1 024 200 001 231"), "1024200001231");
+    check_ogrn(T("\u{a0}1024200001231\u{a0}"), "1024200001231");
+    check_ogrn(
+        T("1.0242E+12"),
+        "ОГРН «1.0242E+12» записан в экспоненциальной форме",
+    );
+    check_ogrn(
+        T("1,0242e12"),
+        "ОГРН «1,0242e12» записан в экспоненциальной форме",
+    );
+    // 1024200000000 passes the check digit by chance; its zeros give it away all the same.
+    check_ogrn(
+        N(1_024_200_000_000.0),
+        "ОГРН 1024200000000 оканчивается нулями: похоже, таблица округлила",
+    );
+    check_ogrn(
+        N(1_024_300_000_000.0),
+        "ОГРН 1024300000000 оканчивается нулями: похоже, таблица округлила",
+    );
+    check_ogrn(
+        T("1024200001232"),
+        "ОГРН 1024200001232 неверен (13 или 15 цифр с контрольной); ОГРН не взят",
+    );
+    check_ogrn(
+        N(1_024_200_001_231.5),
+        "ОГРН 1024200001231.5 — не целое число",
+    );
+}
