@@ -134,7 +134,9 @@ pub fn import_sheets(sheets: &[Sheet], options: &ImportOptions) -> Result<Import
             "ни на одном листе ({}) нет строки заголовков; {err}",
             names()
         ),
-        (None, _) => "в файле нет ни одного листа".to_string(),
+        (None, _) => {
+            "в файле нет ни одного видимого листа; назовите лист флагом --sheet ЛИСТ".to_string()
+        }
     })
 }
 
