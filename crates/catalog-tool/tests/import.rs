@@ -1148,3 +1148,119 @@ fn an_ogrn_is_read_as_written_and_never_guessed() {
         "ОГРН 1024200001231.5 — не целое число",
     );
 }
+
+/// Header and one good row, the start of each hostile sheet below.
+fn good_rows() -> Vec<Vec<C>> {
+    vec![
+        vec![T("Название"), T("Сфера"), T("ВК")],
+        vec![
+            T("Школа № 9"),
+            T("Образование"),
+            T("https://vk.com/school9"),
+        ],
+    ]
+}
+
+const GOOD_ROW: [&str; 2] = [
+    "Школа № 9 | 42 | education | - | - | - | 42-shkola-9-",
+    "  https://vk.com/school9",
+];
+
+#[test]
+fn hostile_workbooks_are_refused_or_read_within_bounds() {
+    // A ZIP bomb: a megabyte that unpacks to 300 MB, refused before calamine or the XML
+    // readers unpack it.
+    let bomb = workbook::zip_bomb(300);
+    assert!(bomb.len() < 2 << 20, "{} bytes", bomb.len());
+    for path in ["bomb.xlsx", "bomb.ods", "bomb.xlsb"] {
+        check_refused(
+            path,
+            &bomb,
+            &region("42"),
+            "распаковывается больше чем в 256 МБ",
+        );
+    }
+    // An .ods bomb of repeats: one cell repeated over every column of a million rows,
+    // a few hundred bytes that calamine would expand to billions of cells.
+    let repeated = workbook::ods_of(
+        r#"<table:table table:name="Лист1"><table:table-row><table:table-cell office:value-type="string"><text:p>Название</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>"#,
+    );
+    check_refused(
+        "repeated.ods",
+        &repeated,
+        &region("42"),
+        "лист «Лист1» слишком велик",
+    );
+    // Repeat counts at u32::MAX, which overflowed the row and column arithmetic.
+    let overflow = workbook::ods_of(
+        r#"<table:table table:name="Лист1"><table:table-row table:number-rows-repeated="4294967295"><table:table-cell table:number-columns-repeated="4294967295" table:number-rows-spanned="4294967295" table:number-columns-spanned="4294967295"/></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>"#,
+    );
+    check_refused(
+        "overflow.ods",
+        &overflow,
+        &region("42"),
+        "не найдена строка заголовков",
+    );
+
+    // A merge from F3 to the sheet's last cell: filled only as far as the sheet's values
+    // go, so the row is one unknown organisation, not seventeen billion cells.
+    let mut merged = Sheet::new("Лист1", good_rows());
+    merged.rows.push(vec![E, E, E, E, E, T("x")]);
+    merged.merges.push((2, 5, 3, 6));
+    let small = xlsx(std::slice::from_ref(&merged));
+    let whole = workbook::rewritten(
+        &small,
+        "xl/worksheets/sheet1.xml",
+        r#"ref="F3:G4""#,
+        r#"ref="F3:XFD1048576""#,
+    );
+    merged.merges[0] = (2, 5, 1_048_575, 16_383);
+    let expected = [
+        GOOD_ROW[0],
+        GOOD_ROW[1],
+        "✗ строка 3: нет названия организации",
+        "! строка 1, ячейка F1: столбец без заголовка: 1 непустых ячеек не взято",
+    ];
+    check("merge.xlsx", &whole, &region("42"), &expected);
+    check("merge.ods", &ods(&[merged]), &region("42"), &expected);
+
+    // A value in the sheet's last cell, XFD1048576: calamine's dense range would be
+    // seventeen billion cells; read cell by cell it is one more row.
+    let mut far = Sheet::new("Лист1", good_rows());
+    far.rows.resize(1_048_575, Vec::new());
+    far.rows.push(vec![E; 16_383]);
+    far.rows[1_048_575].push(T("x"));
+    check(
+        "far.xlsx",
+        &xlsx(&[far]),
+        &region("42"),
+        &[
+            GOOD_ROW[0],
+            GOOD_ROW[1],
+            "✗ строка 1048576: нет названия организации",
+            "! строка 1, ячейка XFD1: столбец без заголовка: 1 непустых ячеек не взято",
+        ],
+    );
+}
+
+#[test]
+fn only_a_cells_own_link_counts_in_an_ods_file() {
+    // A shape's link (`draw:a`) and a link inside a comment are not the cell's link: the
+    // old reader matched any element named `a` and took its target over the cell's text.
+    let sheet = |link: C| {
+        let mut rows = good_rows();
+        rows[1][2] = link;
+        Sheet::new("Лист1", rows)
+    };
+    for markup in [
+        r#"<draw:frame svg:width="1cm" svg:height="1cm"><draw:a xlink:type="simple" xlink:href="https://vk.com/fake_school"><draw:image/></draw:a></draw:frame>"#,
+        r#"<office:annotation><text:p><text:a xlink:type="simple" xlink:href="https://vk.com/fake_school">см.</text:a></text:p></office:annotation>"#,
+    ] {
+        check(
+            "links.ods",
+            &ods(&[sheet(X("https://vk.com/school9", markup))]),
+            &region("42"),
+            &GOOD_ROW,
+        );
+    }
+}

@@ -18,6 +18,9 @@ pub enum C {
     B(bool),
     /// A hyperlink: the text shown and the target.
     L(&'static str, &'static str),
+    /// Text, and in `.ods` more markup inside the cell after it (a comment, a shape):
+    /// what a reader must not take for the cell's own value or link.
+    X(&'static str, &'static str),
 }
 
 /// A sheet: its name, rows (the first is row 1), merged ranges as
@@ -75,7 +78,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
                 }
                 match *cell {
                     C::E => Ok(&mut *page),
-                    C::T(text) => page.write_string(r, c, text),
+                    C::T(text) | C::X(text, _) => page.write_string(r, c, text),
                     C::N(n) => page.write_number(r, c, n),
                     C::B(b) => page.write_boolean(r, c, b),
                     C::L(text, target) => {
@@ -94,10 +97,7 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
 
 /// The sheets as an OpenDocument spreadsheet (`.ods`).
 pub fn ods(sheets: &[Sheet]) -> Vec<u8> {
-    let mut content = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="hidden" style:family="table"><style:table-properties table:display="false"></style:table-properties></style:style></office:automatic-styles><office:body><office:spreadsheet>"#,
-    );
+    let mut content = String::new();
     for sheet in sheets {
         let style = if sheet.hidden_sheet {
             r#" table:style-name="hidden""#
@@ -153,6 +153,10 @@ pub fn ods(sheets: &[Sheet]) -> Vec<u8> {
                         escape(target),
                         escape(text)
                     ),
+                    C::X(text, markup) => format!(
+                        r#"<table:table-cell{span} office:value-type="string"><text:p>{}</text:p>{markup}</table:table-cell>"#,
+                        escape(text)
+                    ),
                 };
                 content.push_str(&cell);
             }
@@ -160,7 +164,16 @@ pub fn ods(sheets: &[Sheet]) -> Vec<u8> {
         }
         content.push_str("</table:table>");
     }
-    content.push_str("</office:spreadsheet></office:body></office:document-content>");
+    ods_of(&content)
+}
+
+/// An OpenDocument spreadsheet whose `office:spreadsheet` holds `tables` as written, for
+/// files no spreadsheet program would write.
+pub fn ods_of(tables: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2"><office:automatic-styles><style:style style:name="hidden" style:family="table"><style:table-properties table:display="false"></style:table-properties></style:style></office:automatic-styles><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+    );
 
     let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
@@ -177,6 +190,29 @@ pub fn ods(sheets: &[Sheet]) -> Vec<u8> {
     zip.write_all(manifest.as_bytes()).expect("zip");
     zip.start_file("content.xml", deflated).expect("zip");
     zip.write_all(content.as_bytes()).expect("zip");
+    zip.finish().expect("zip").into_inner()
+}
+
+/// A ZIP archive of `copies` files of a mebibyte of spaces each: a ZIP bomb, unpacking
+/// to a thousand times its size. One file is compressed and copied compressed, so
+/// that writing the bomb costs the test nothing.
+pub fn zip_bomb(copies: usize) -> Vec<u8> {
+    let mut one = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    one.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+        .expect("zip");
+    one.write_all(&vec![b' '; 1 << 20]).expect("zip");
+    let one = one.finish().expect("zip").into_inner();
+    let mut source = zip::ZipArchive::new(std::io::Cursor::new(one)).expect("zip");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for copy in 0..copies {
+        let file = source.by_index_raw(0).expect("zip");
+        let name = if copy == 0 {
+            "xl/workbook.xml".to_string()
+        } else {
+            format!("xl/part{copy}.xml")
+        };
+        zip.raw_copy_file_rename(file, name).expect("zip");
+    }
     zip.finish().expect("zip").into_inner()
 }
 
@@ -202,7 +238,7 @@ pub fn csv(sheet: &Sheet) -> String {
             })
             .map(|cell| match cell {
                 C::E => String::new(),
-                C::T(text) | C::L(text, _) => {
+                C::T(text) | C::L(text, _) | C::X(text, _) => {
                     if text.contains([';', '"', '\n']) {
                         format!("\"{}\"", text.replace('"', "\"\""))
                     } else {
@@ -224,4 +260,29 @@ fn escape(text: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+}
+
+/// The archive with `from` replaced by `to` in one of its files: for a workbook no writer
+/// would make (`rust_xlsxwriter` fills a merged range with blank cells, so a merge over
+/// the whole sheet is written small and widened here).
+pub fn rewritten(archive: &[u8], path: &str, from: &str, to: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(archive)).expect("zip");
+    let mut output = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..input.len() {
+        let mut file = input.by_index(index).expect("zip");
+        let name = file.name().expect("a file name").to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).expect("zip");
+        if name == path {
+            let text = String::from_utf8(bytes).expect("UTF-8");
+            assert!(text.contains(from), "{path} has no {from}");
+            bytes = text.replace(from, to).into_bytes();
+        }
+        output
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("zip");
+        output.write_all(&bytes).expect("zip");
+    }
+    output.finish().expect("zip").into_inner()
 }
