@@ -597,16 +597,27 @@ fn column_notes(sheet: &Sheet, header_index: usize, columns: &Columns) -> Vec<Re
         .map(|r| r.cells.len())
         .max()
         .unwrap_or(0);
+    // One pass over the cells, not one per column: a sheet may be thousands of columns
+    // wide and a million rows long.
+    let mut filled_in = vec![0usize; width];
+    for row in &sheet.rows[header_index + 1..] {
+        for (index, cell) in row.cells.iter().enumerate() {
+            if !cell.value.is_empty() {
+                filled_in[index] += 1;
+            }
+        }
+    }
+    // Each header's first column, to name the column a repeated header repeats.
+    let mut first_of: HashMap<String, usize> = HashMap::new();
+    for (index, header) in columns.headers.iter().enumerate() {
+        first_of.entry(normalize(header)).or_insert(index);
+    }
     let mut notes = Vec::new();
-    for index in 0..width {
+    for (index, &filled) in filled_in.iter().enumerate() {
         let kind = columns.kinds.get(index).copied().unwrap_or(Column::Unused);
         if kind != Column::Unused {
             continue;
         }
-        let filled = sheet.rows[header_index + 1..]
-            .iter()
-            .filter(|r| r.cells.get(index).is_some_and(|c| !c.value.is_empty()))
-            .count();
         let name = columns.headers.get(index).cloned().unwrap_or_default();
         if name.is_empty() && filled == 0 {
             continue;
@@ -614,12 +625,7 @@ fn column_notes(sheet: &Sheet, header_index: usize, columns: &Columns) -> Vec<Re
         let key = normalize(&name);
         let why = if name.is_empty() {
             "столбец без заголовка".to_string()
-        } else if let Some(first) = columns
-            .headers
-            .iter()
-            .position(|h| normalize(h) == key)
-            .filter(|&first| first != index)
-        {
+        } else if let Some(&first) = first_of.get(&key).filter(|&&first| first != index) {
             format!("столбец «{name}» повторяет столбец {}", column_name(first))
         } else if is_one_of(&key, KNOWN_UNUSED) {
             format!("столбец «{name}» в каталог не входит")
