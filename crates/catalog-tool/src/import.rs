@@ -22,9 +22,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use catalog::{
-    is_valid_id, is_valid_ogrn, parse_http_url, sha256_hex, transliterate, Catalog, Channel,
-    ChannelError, HttpUrl, IsoDate, Level, Organization, Platform, PlatformKind, Region, Sector,
-    UrlError, MAX_SUBSCRIBERS, MAX_TEXT, MAX_URL,
+    is_valid_id, is_valid_ogrn, parse_catalog, parse_http_url, sha256_hex, transliterate, Catalog,
+    Channel, ChannelError, HttpUrl, IsoDate, Level, Organization, Platform, PlatformKind, Region,
+    Sector, Severity, UrlError, MAX_SUBSCRIBERS, MAX_TEXT, MAX_URL,
 };
 
 use crate::demo::{platforms, sectors};
@@ -176,8 +176,12 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
     let mut organizations: Vec<Organization> = Vec::new();
     // Organisation key → (index in `organizations`, first row).
     let mut by_key: HashMap<String, (usize, u64)> = HashMap::new();
-    // Channel URL → the row it came from.
-    let mut seen_urls: HashMap<String, u64> = HashMap::new();
+    // Each organisation's rows, and each of its channels' cell: where the parser's
+    // verdict on the catalog is reported.
+    let mut origins: Vec<Origin> = Vec::new();
+    // A channel as the core compares channels (platform and channel key: `vk.com/club1`
+    // is `m.vk.ru/public1`) → the row it came from.
+    let mut seen: HashMap<String, u64> = HashMap::new();
     let mut rejected = Vec::new();
     let mut rows = 0;
     for row in &sheet.rows[header_index + 1..] {
@@ -224,10 +228,14 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
             .collect();
         let mut fresh = Vec::new();
         let mut repeated = Vec::new();
-        for (column, channel) in channels {
-            match seen_urls.get(&channel.url) {
+        for (column, channel, key) in channels {
+            match seen.get(&key) {
                 Some(&first) => repeated.push((column, channel.url, first)),
-                None => fresh.push(channel),
+                None => {
+                    // Two cells of one row naming one channel are one channel too.
+                    seen.insert(key, row.number);
+                    fresh.push((column, channel));
+                }
             }
         }
         if fresh.is_empty() {
@@ -242,9 +250,15 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
                 format!("канал {url} уже есть в строке {first}; эта ячейка пропущена"),
             ));
         }
-        for channel in &fresh {
-            seen_urls.insert(channel.url.clone(), row.number);
-        }
+        let cells: Vec<Place> = fresh
+            .iter()
+            .map(|(column, _)| Place {
+                row: row.number,
+                line: row.line,
+                column: Some(*column),
+            })
+            .collect();
+        let fresh: Vec<Channel> = fresh.into_iter().map(|(_, channel)| channel).collect();
         let key = org.id.clone();
         match by_key.get(&key) {
             Some(&(index, first_row)) => {
@@ -262,16 +276,30 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
                     ));
                 }
                 existing.channels.extend(fresh);
+                origins[index].rows.push(Place {
+                    row: row.number,
+                    line: row.line,
+                    column: None,
+                });
+                origins[index].channels.extend(cells);
             }
             None => {
                 by_key.insert(key, (organizations.len(), row.number));
                 let mut org = org;
                 org.channels = fresh;
                 organizations.push(org);
+                origins.push(Origin {
+                    rows: vec![Place {
+                        row: row.number,
+                        line: row.line,
+                        column: None,
+                    }],
+                    channels: cells,
+                });
             }
         }
     }
-    let catalog = Catalog {
+    let built = Catalog {
         title: options.title.clone(),
         updated: options.updated,
         demo: false,
@@ -284,6 +312,17 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
         organizations: organizations.into_iter().map(Arc::new).collect(),
         shards: Vec::new(),
     };
+    let header_place = Place {
+        row: header.number,
+        line: header.line,
+        column: None,
+    };
+    let (catalog, more_rejected, more_notes) = recheck(&built, &origins, &header_place)?;
+    rejected.extend(more_rejected);
+    notes.extend(more_notes);
+    // In the order a person reads the table; the notes of one row stay in their order.
+    rejected.sort_by_key(|r| r.row);
+    notes.sort_by_key(|n| n.row);
     Ok(Imported {
         catalog,
         sheet: sheet.name.clone(),
@@ -292,6 +331,128 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
         rejected,
         notes,
     })
+}
+
+/// A row, or a cell, of the sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    row: u64,
+    line: Option<u64>,
+    column: Option<usize>,
+}
+
+impl Place {
+    fn says(&self, reason: String) -> Rejected {
+        Rejected {
+            row: self.row,
+            line: self.line,
+            column: self.column.map(column_name),
+            reason,
+        }
+    }
+}
+
+/// Where an organisation of the catalog came from: its rows, and each channel's cell in
+/// the order of its `channels`.
+#[derive(Debug, Clone, Default)]
+struct Origin {
+    rows: Vec<Place>,
+    channels: Vec<Place>,
+}
+
+/// The catalog as the app will read it: written, read back with the core's own
+/// [`parse_catalog`], and what the parser skips or drops reported at the rows and cells
+/// it came from. The importer's checks mirror the core's, but the core decides: what it
+/// would refuse (a link its rules do not take as a channel, a field too long) is never
+/// written, and the publisher is told where it was. Returns the catalog to write, the
+/// rows rejected and the notes.
+fn recheck(
+    built: &Catalog,
+    origins: &[Origin],
+    header: &Place,
+) -> Result<(Catalog, Vec<Rejected>, Vec<Rejected>), String> {
+    let loaded = parse_catalog(&built.to_json())
+        .map_err(|err| format!("собранный каталог не читается ядром каталога: {err}"))?;
+    let index_of: HashMap<&str, usize> = built
+        .organizations
+        .iter()
+        .enumerate()
+        .map(|(index, org)| (org.id.as_str(), index))
+        .collect();
+    let mut rejected = Vec::new();
+    let mut notes = Vec::new();
+    // The organisations the parser skipped, with why.
+    let mut refused: HashMap<usize, Vec<String>> = HashMap::new();
+    for problem in &loaded.problems {
+        // A title and a date are the publisher's to give with --title and --updated;
+        // `validate` says they are missing, the import of a table need not.
+        if problem.record == "catalog" && problem.message == "missing" {
+            continue;
+        }
+        let org = index_of.get(problem.record.as_str()).copied().or_else(|| {
+            problem
+                .record
+                .strip_prefix("organizations[")
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|n| n.parse::<usize>().ok())
+        });
+        let what = format!("{}: {}", problem.field, problem.message);
+        let Some(origin) = org.and_then(|org| origins.get(org)) else {
+            notes.push(header.says(format!("проверка каталога: {} / {what}", problem.record)));
+            continue;
+        };
+        let channel = problem
+            .field
+            .strip_prefix("channels[")
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(n, _)| n.parse::<usize>().ok());
+        match (channel, problem.severity) {
+            (Some(channel), _) => {
+                let place = origin.channels.get(channel).unwrap_or(&origin.rows[0]);
+                notes.push(place.says(format!(
+                    "проверка каталога не приняла канал ({what}); канал не взят"
+                )));
+            }
+            (None, Severity::Error) => {
+                if let Some(org) = org {
+                    refused.entry(org).or_default().push(what);
+                }
+            }
+            // The organisation is kept: the channels it lost are said above, and one
+            // left with none is rejected below.
+            (None, Severity::Warning) if problem.field == "channels" => {}
+            (None, Severity::Warning) => {
+                notes.push(origin.rows[0].says(format!("проверка каталога: {what}; поле не взято")))
+            }
+        }
+    }
+    for (org, reasons) in &refused {
+        for place in &origins[*org].rows {
+            rejected.push(place.says(format!(
+                "проверка каталога не приняла организацию: {}",
+                reasons.join("; ")
+            )));
+        }
+    }
+    let mut catalog = loaded.catalog;
+    catalog.organizations.retain(|org| {
+        let kept = !org.channels.is_empty();
+        if !kept {
+            for place in index_of
+                .get(org.id.as_str())
+                .map(|&index| origins[index].rows.as_slice())
+                .unwrap_or_default()
+            {
+                rejected.push(
+                    place.says(
+                        "проверка каталога не приняла ни одного канала организации".to_string(),
+                    ),
+                );
+            }
+        }
+        kept
+    });
+    Ok((catalog, rejected, notes))
 }
 
 /// The fields a column can hold.
@@ -702,7 +863,7 @@ impl RowReader<'_> {
 /// notes on cells left out; or why the row is rejected.
 type ReadRow = (
     Organization,
-    Vec<(usize, Channel)>,
+    Vec<(usize, Channel, String)>,
     Vec<(Option<usize>, String)>,
 );
 
@@ -815,7 +976,7 @@ fn read_row(reader: &RowReader, context: &Context) -> Result<ReadRow, String> {
     };
 
     let row_platform = reader.text(Field::Platform);
-    let mut channels: Vec<(usize, Channel)> = Vec::new();
+    let mut channels: Vec<(usize, Channel, String)> = Vec::new();
     let mut link_errors: Vec<(usize, String)> = Vec::new();
     for (column, kind) in reader.columns.kinds.iter().enumerate() {
         let Column::Link(kind) = *kind else {
@@ -845,7 +1006,7 @@ fn read_row(reader: &RowReader, context: &Context) -> Result<ReadRow, String> {
             _ => shown,
         };
         match read_channel(&written, kind, &row_platform, context.platforms) {
-            Ok(channel) => channels.push((column, channel)),
+            Ok((channel, key)) => channels.push((column, channel, key)),
             Err(reason) => link_errors.push((column, reason)),
         }
     }
@@ -871,7 +1032,7 @@ fn read_row(reader: &RowReader, context: &Context) -> Result<ReadRow, String> {
         .position(|k| matches!(k, Column::Link(_)));
     let target = channels
         .iter()
-        .position(|(column, _)| Some(*column) == primary);
+        .position(|(column, _, _)| Some(*column) == primary);
     let mut lost = None;
     if let Some((column, cell)) = reader.cell(Field::Verified) {
         match read_yes_no(&cell.value) {
@@ -931,7 +1092,7 @@ fn read_channel(
     kind: Option<PlatformKind>,
     row_platform: &str,
     platforms: &[Platform],
-) -> Result<Channel, String> {
+) -> Result<(Channel, String), String> {
     let written = tidy(written);
     if !written.contains([':', '.', '@']) {
         return Err(format!(
@@ -982,16 +1143,20 @@ fn read_channel(
         ));
     }
     let path = channel_path(&parsed);
-    if let Some(Err(err)) = PlatformKind::from_id(&platform.id).map(|k| k.channel_key(path)) {
-        return Err(format!("«{written}»: {}", channel_error(&err)));
-    }
-    Ok(Channel {
+    let key = match PlatformKind::from_id(&platform.id).map(|k| k.channel_key(path)) {
+        Some(Err(err)) => return Err(format!("«{written}»: {}", channel_error(&err))),
+        Some(Ok(key)) => key,
+        // A platform the core does not know: the URL itself, lower case.
+        None => format!("{}{}", parsed.host, path.to_ascii_lowercase()),
+    };
+    let channel = Channel {
         platform: platform.id.clone(),
         handle: catalog::handle_of(&parsed),
         url,
         subscribers: None,
         verified: false,
-    })
+    };
+    Ok((channel, format!("{}:{key}", platform.id)))
 }
 
 fn channel_path(url: &HttpUrl) -> &str {
@@ -1407,5 +1572,114 @@ fn cp1251(byte: u8) -> char {
         0x80..=0xBF => HIGH[usize::from(byte - 0x80)],
         // А (U+0410) to я (U+044F) in alphabetical order.
         _ => char::from_u32(0x0410 + u32::from(byte - 0xC0)).unwrap_or('\u{fffd}'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An organisation of row 7 with these channels (platform, URL), from cells C7, D7…,
+    /// as [`recheck`] reports it: the channels written, then `✗` rejected rows and `!`
+    /// notes. Links the importer's own checks would stop are given here directly, so that
+    /// the core's verdict is what is tested.
+    fn check(channels: &[(&str, &str)], expected: &[&str]) {
+        let place = |column| Place {
+            row: 7,
+            line: None,
+            column,
+        };
+        let org = Organization {
+            id: "school9".to_string(),
+            name: "Школа № 9".to_string(),
+            short_name: None,
+            region: "42".to_string(),
+            municipality: None,
+            sector: "education".to_string(),
+            level: None,
+            ogrn: None,
+            website: None,
+            channels: channels
+                .iter()
+                .map(|(platform, url)| Channel {
+                    platform: platform.to_string(),
+                    handle: String::new(),
+                    url: url.to_string(),
+                    subscribers: None,
+                    verified: false,
+                })
+                .collect(),
+        };
+        let built = Catalog {
+            title: Some("Тест".to_string()),
+            updated: IsoDate::parse("2026-12-01"),
+            demo: false,
+            source: None,
+            license: None,
+            feedback_url: None,
+            regions: regions(),
+            sectors: sectors(),
+            platforms: platforms(),
+            organizations: vec![Arc::new(org)],
+            shards: Vec::new(),
+        };
+        let origin = Origin {
+            rows: vec![place(None)],
+            channels: (2..2 + channels.len()).map(|c| place(Some(c))).collect(),
+        };
+        let (catalog, rejected, notes) =
+            recheck(&built, &[origin], &place(None)).expect("a catalog");
+        let mut actual: Vec<String> = catalog
+            .organizations
+            .iter()
+            .flat_map(|org| org.channels.iter().map(|c| c.url.clone()))
+            .collect();
+        actual.extend(rejected.iter().map(|r| format!("✗ {r}")));
+        actual.extend(notes.iter().map(|n| format!("! {n}")));
+        assert!(
+            actual.len() == expected.len()
+                && actual.iter().zip(expected).all(|(a, e)| a.starts_with(e)),
+            "{actual:#?}"
+        );
+    }
+
+    #[test]
+    fn the_core_decides_which_channels_are_written() {
+        check(
+            &[("vk", "https://vk.com/school9")],
+            &["https://vk.com/school9"],
+        );
+        check(
+            &[("vk", "https://vk.com/school9"), ("vk", "http://vk.com/school9_old")],
+            &[
+                "https://vk.com/school9",
+                "! строка 7, ячейка D7: проверка каталога не приняла канал (channels[1].url: \"http://vk.com/school9_old\": a channel address must be https",
+            ],
+        );
+        check(
+            &[("vk", "https://vk.com.evil.ru/school9")],
+            &[
+                "✗ строка 7: проверка каталога не приняла ни одного канала организации",
+                "! строка 7, ячейка C7: проверка каталога не приняла канал (channels[0].url: host \"vk.com.evil.ru\"",
+            ],
+        );
+        check(
+            &[
+                ("telegram", "https://t.me/ab"),
+                ("vk", "https://vk.com/away.php"),
+            ],
+            &[
+                "✗ строка 7: проверка каталога не приняла ни одного канала",
+                "! строка 7, ячейка C7: проверка каталога не приняла канал",
+                "! строка 7, ячейка D7: проверка каталога не приняла канал",
+            ],
+        );
+        check(
+            &[("facebook", "https://facebook.com/school9")],
+            &[
+                "✗ строка 7: проверка каталога не приняла ни одного канала",
+                "! строка 7, ячейка C7: проверка каталога не приняла канал (channels[0].platform: unknown platform",
+            ],
+        );
     }
 }
