@@ -1,7 +1,7 @@
 // Keystrokes in the app beside two peer directories built on MiniSearch and FlexSearch
 // (tests/bench/peers/), in one run, on the same catalogs (issue #13, item 5):
 //
-//   node tests/bench/keystrokes.mjs            (after a release build into dist/)
+//   node tests/bench/keystrokes.mjs [demo|national]   (after a release build into dist/)
 //
 // It writes what it needs if missing, as budget.mjs does: the synthetic national catalog
 // (`catalog-tool synth --orgs 175000 --seed 1`) and its shards (`catalog-tool shard …
@@ -14,7 +14,7 @@
 // What each figure is:
 // - keystroke: from the `input` event's time stamp to the end of the frame after the last
 //   DOM change it causes. A MutationObserver sees every change to the page except the
-//   loading indicators (`shard-progress`, `catalog-size`); a keystroke's changes are over
+//   loading indicators (`shard-progress` and its bar, `catalog-size`); a keystroke's changes are over
 //   once none has come for 300 ms (so a debounce or a deferred render counts), or 500 ms
 //   after the input if nothing changed at all (then the figure is the next frame). "The
 //   frame after" is a requestAnimationFrame and a message posted from it, which arrives
@@ -46,6 +46,8 @@ const SETTLED_LOADING = 50;
 /** How long to wait for a keystroke's first change before calling it one without any. */
 const FIRST_CHANGE = 500;
 const LOADS = 3;
+/** Only this catalog's pages, for a quick look; both unless told. */
+const only = process.argv[2];
 
 if (!existsSync(`${repo}dist/index.html`)) {
   console.error('dist/ is missing: build first (trunk build --release --offline --locked)');
@@ -100,8 +102,8 @@ const rows = [];
 /** Results found for each query, by page, to show that the engines match differently. */
 const found = new Map();
 try {
-  for (const target of pages) rows.push(await typeQueries(target));
-  rows.splice(2, 0, await typeWhileLoading());
+  for (const target of pages.filter((p) => !only || p.catalog === only)) rows.push(await typeQueries(target));
+  if (!only || only === 'national') rows.splice(2, 0, await typeWhileLoading());
 } finally {
   await browser.close();
   server.kill();
@@ -118,7 +120,11 @@ for (const r of rows) {
       `${ms(pct(r.keys.map((k) => k.first), 95))} | ${ms(pct(work, 50))} | ${ms(pct(work, 95))} | ${ms(Math.max(...work))} | ${r.ready} |`,
   );
 }
-for (const catalog of Object.keys(catalogs)) {
+console.log(
+  `\nAn idle window on the same pages (the harness's calls and the page's own timers, no key), main-thread work p50: ` +
+    rows.filter((r) => r.idle).map((r) => `${r.label} (${r.catalog}) ${ms(r.idle)}`).join(', '),
+);
+for (const catalog of Object.keys(catalogs).filter((c) => rows.some((r) => r.catalog === c))) {
   const labels = rows.filter((r) => r.catalog === catalog && found.has(`${catalog}|${r.label}`)).map((r) => r.label);
   console.log(`\nResults found, ${catalog} catalog\n`);
   console.log(`| query | filters | ${labels.join(' | ')} |`);
@@ -143,7 +149,7 @@ async function open(address) {
 function keystrokeProbe() {
   const k = { seq: 0, input: 0, first: null, last: null, frames: [] };
   window.__keys = k;
-  const loading = '[data-testid="shard-progress"], [data-testid="catalog-size"]';
+  const loading = '[data-testid="shard-progress"], [data-testid="catalog-size"], .shard-progress, progress, [role="progressbar"]';
   const ignored = (node) => {
     const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
     return Boolean(element?.closest(loading));
@@ -211,11 +217,13 @@ function searchBox(page) {
   return page.getByRole('searchbox').or(page.locator('input[name="q"]')).first();
 }
 
-/** Waits until the first results are on screen and the whole catalog is searchable. */
+/** Waits until the first results (or none) are on screen and the whole catalog is
+ *  searchable: the header counts every organisation and no shard is loading. */
 async function ready(page, size) {
   await page.waitForFunction(
     (size) =>
-      document.querySelector('li[data-org-id]') &&
+      // Results, or the count of none (the demo has no organisation in regions 54 and 77).
+      document.querySelector('li[data-org-id], [data-testid="result-count"]') &&
       !document.querySelector('[data-testid="shard-progress"]') &&
       (document.querySelector('[data-testid="catalog-size"]')?.textContent ?? '').replace(/\D/g, '').includes(String(size)),
     size,
@@ -238,6 +246,18 @@ async function keystroke(page, cdp, char, settled) {
   return { ...timing, work: (await taskTime(cdp)) - before };
 }
 
+/** The main-thread work of a keystroke's window with no key in it: what the harness and
+ *  the idle page cost, the floor under every figure of main-thread work. */
+async function idleWork(page, cdp) {
+  const works = [];
+  for (let i = 0; i < 10; i++) {
+    const before = await taskTime(cdp);
+    await page.evaluate((wait) => new Promise((done) => setTimeout(done, wait)), SETTLED + 20);
+    works.push((await taskTime(cdp)) - before);
+  }
+  return pct(works, 50);
+}
+
 async function clear(page, box) {
   const seq = (await page.evaluate(() => window.__keys.seq)) + 1;
   await box.fill('');
@@ -250,9 +270,11 @@ async function typeQueries(target) {
   found.set(`${target.catalog}|${target.label}`, counts);
   const size = catalogs[target.catalog].size;
   let readyAt;
+  let idle;
   // One load for each set of filters, in the list's order; queries with none share one.
   const sets = [...new Set(queries.map((q) => q.filters))];
   for (const filters of sets) {
+    console.error(`${target.label}, ${target.catalog}: ${filters || 'no filters'}`);
     const { context, page, cdp } = await open(target.at(filters));
     const at = await ready(page, size);
     readyAt ??= at;
@@ -260,6 +282,7 @@ async function typeQueries(target) {
     // person starts typing.
     await page.waitForTimeout(1000);
     const box = searchBox(page);
+    idle ??= await idleWork(page, cdp);
     for (const { text } of queries.filter((q) => q.filters === filters && q.text)) {
       await box.focus();
       for (const char of text) keys.push(await keystroke(page, cdp, char, SETTLED));
@@ -270,7 +293,7 @@ async function typeQueries(target) {
     await context.close();
   }
   console.error(`${target.label}, ${target.catalog}: ${keys.length} keystrokes`);
-  return { label: target.label, catalog: target.catalog, keys, ready: `${(readyAt / 1000).toFixed(1)} s` };
+  return { label: target.label, catalog: target.catalog, keys, ready: `${(readyAt / 1000).toFixed(1)} s`, idle };
 }
 
 async function typeWhileLoading() {
