@@ -309,7 +309,8 @@ async function typeWhileLoading() {
           Boolean(document.querySelector('[data-testid="shard-progress"]')) ||
           !(document.querySelector('[data-testid="catalog-size"]')?.textContent ?? '').replace(/\D/g, '').includes('175000'),
       );
-    while (await loading()) {
+    const until = Date.now() + 180_000;
+    while (Date.now() < until && (await loading())) {
       await box.focus();
       for (const char of 'школа ') {
         if (!(await loading())) break;
