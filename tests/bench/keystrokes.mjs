@@ -30,6 +30,7 @@
 //   loader's tasks in the keystroke's window.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -98,6 +99,8 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
+// The machine is shared: its load before and after says how much else ran beside.
+const loadBefore = loadavg()[0];
 const rows = [];
 /** Results found for each query, by page, to show that the engines match differently. */
 const found = new Map();
@@ -109,7 +112,10 @@ try {
   server.kill();
 }
 
-console.log(`\n${new Date().toISOString().slice(0, 10)}, ${queries.filter((q) => q.text).length} queries (tests/bench/queries.json), 1280 × 900\n`);
+console.log(
+  `\n${new Date().toISOString().slice(0, 10)}, ${queries.filter((q) => q.text).length} queries (tests/bench/queries.json), 1280 × 900, ` +
+    `load average ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after\n`,
+);
 console.log('| page | catalog | keystrokes | keystroke p50 | p95 | max | first change p95 | main-thread work p50 | p95 | max | ready after |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
