@@ -54,6 +54,12 @@ impl Progress {
         self.loaded >= self.total
     }
 
+    /// Whether everything loaded is searchable: every shard in and all of it indexed. Until
+    /// then the page says that a search covers only part of the catalog.
+    pub fn is_whole(&self) -> bool {
+        self.is_complete() && !self.indexing
+    }
+
     /// Whether more is coming to the screen: shards on their way (not counting those that
     /// failed and wait for their next attempt), or organisations still being indexed.
     pub fn is_arriving(&self) -> bool {

@@ -6,6 +6,7 @@ use catalog::{
     NotFound, Scheme, Sign, Sort, Stats, TextSize, Theme, View,
 };
 
+use crate::catalog_loader::Progress;
 use crate::load::FetchError;
 
 /// The fixed words of the UI in one language.
@@ -16,6 +17,8 @@ pub struct Texts {
     pub retry: &'static str,
     pub demo_title: &'static str,
     pub demo_text: &'static str,
+    /// The banner's text on a phone, where the whole one would fill the first screen.
+    pub demo_text_short: &'static str,
     pub skipped_why: &'static str,
     pub verified: &'static str,
     pub verified_explained: &'static str,
@@ -120,6 +123,7 @@ const RU: Texts = Texts {
     demo_title: "Демонстрационные данные",
     demo_text: "Это пример каталога. Названия организаций правдоподобны, но адреса каналов и \
                 числа подписчиков выдуманы: не считайте эти каналы официальными.",
+    demo_text_short: "Адреса каналов выдуманы: это не официальные каналы.",
     skipped_why: "Почему пропущены",
     verified: "подтверждён",
     verified_explained:
@@ -226,6 +230,7 @@ const EN: Texts = Texts {
     demo_title: "Demonstration data",
     demo_text: "This is a sample catalog. The organisations are plausible, but the channel \
                 addresses and subscriber counts are invented: do not treat these channels as official.",
+    demo_text_short: "The channel addresses are invented: these are not official channels.",
     skipped_why: "Why they were skipped",
     verified: "verified",
     verified_explained: "The platform marks this channel as the official page of a state organisation",
@@ -338,18 +343,22 @@ pub fn data_date(lang: Lang, date: IsoDate) -> String {
     }
 }
 
-/// «В каталоге 2 906 организаций и 4 378 каналов».
-pub fn catalog_size(lang: Lang, organizations: usize, channels: usize) -> String {
+/// «В каталоге 2 906 организаций и 4 378 каналов»; while a sharded catalog is still
+/// arriving or being indexed, «Загружено 47 142 организации и …»: the number is then what
+/// a search covers so far, not the catalog.
+pub fn catalog_size(lang: Lang, organizations: usize, channels: usize, whole: bool) -> String {
     let organizations = counted(lang, organizations as u64, ORGANIZATIONS);
     let channels = counted(lang, channels as u64, CHANNELS);
-    match lang {
-        Lang::Ru => format!("В каталоге {organizations} и {channels}"),
-        Lang::En => format!("The catalog lists {organizations} and {channels}"),
+    match (lang, whole) {
+        (Lang::Ru, true) => format!("В каталоге {organizations} и {channels}"),
+        (Lang::Ru, false) => format!("Загружено {organizations} и {channels}"),
+        (Lang::En, true) => format!("The catalog lists {organizations} and {channels}"),
+        (Lang::En, false) => format!("Loaded so far: {organizations} and {channels}"),
     }
 }
 
 /// «Загружено 34 из 89 регионов»: how far a sharded catalog has loaded.
-pub fn shards_loaded(lang: Lang, loaded: usize, total: usize) -> String {
+fn shards_loaded(lang: Lang, loaded: usize, total: usize) -> String {
     let digits = |n: usize| group_digits(lang, n as u64);
     match lang {
         // After «из» the noun is genitive: «из 1 региона», «из 21 региона», «из 89 регионов».
@@ -361,6 +370,18 @@ pub fn shards_loaded(lang: Lang, loaded: usize, total: usize) -> String {
             let regions = plural(lang, total as u64, "region", "regions", "regions");
             format!("Loaded {} of {} {regions}", digits(loaded), digits(total))
         }
+    }
+}
+
+/// How far a sharded catalog is from being searchable: «Загружено 34 из 89 регионов», or,
+/// once everything has arrived and the last of it is not searchable yet, «Загружено 89 из
+/// 89 регионов, индексируем…».
+pub fn shard_progress(lang: Lang, progress: &Progress) -> String {
+    let loaded = shards_loaded(lang, progress.loaded, progress.total);
+    match (lang, progress.is_complete() && progress.indexing) {
+        (_, false) => loaded,
+        (Lang::Ru, true) => format!("{loaded}, индексируем…"),
+        (Lang::En, true) => format!("{loaded}, indexing…"),
     }
 }
 

@@ -13,13 +13,16 @@ pub fn CatalogHeader(
     updated: Option<IsoDate>,
     /// How many organisations are loaded, and how many channels they have.
     size: Signal<(usize, usize)>,
+    /// Whether that is the whole catalog, searchable: while shards arrive or are indexed
+    /// the size says «загружено», not «в каталоге».
+    whole: Signal<bool>,
 ) -> impl IntoView {
     let lang = use_lang();
     let title = title.unwrap_or_else(|| texts(lang).app_name.to_string());
     let date = updated.map(|date| data_date(lang, date));
     let size = move || {
         let (organizations, channels) = size.get();
-        catalog_size(lang, organizations, channels)
+        catalog_size(lang, organizations, channels, whole.get())
     };
     view! {
         <div class="catalog-header">

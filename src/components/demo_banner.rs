@@ -12,7 +12,10 @@ pub fn DemoBanner() -> impl IntoView {
             <p>
                 <strong id="demo-banner-title">{t.demo_title}</strong>
                 " "
-                {t.demo_text}
+                // On a phone the short text is shown instead (style/main.css): the
+                // whole one took a fifth of the first screen.
+                <span class="demo-banner__long">{t.demo_text}</span>
+                <span class="demo-banner__short">{t.demo_text_short}</span>
             </p>
         </aside>
     }

@@ -23,7 +23,7 @@ pub fn FacetGroup(
     /// Which filter this is.
     facet: Facet,
     /// The values to offer, with counts.
-    options: Signal<Vec<FacetOption>>,
+    options: Memo<Vec<FacetOption>>,
     /// Called with the value whose checkbox changed.
     on_toggle: Callback<(Facet, String)>,
 ) -> impl IntoView {
@@ -43,7 +43,7 @@ pub fn FacetOptions(
     /// Which filter the values belong to.
     facet: Facet,
     /// The values to offer, with counts.
-    options: Signal<Vec<FacetOption>>,
+    options: Memo<Vec<FacetOption>>,
     /// Called with the value whose checkbox changed.
     on_toggle: Callback<(Facet, String)>,
 ) -> impl IntoView {
@@ -51,13 +51,22 @@ pub fn FacetOptions(
     // A row per value, made once: a keystroke changes the counts, and only the count's
     // text, the checkbox and the class of each row follow. Remaking the rows on every
     // keystroke (a hundred of them, with 89 regions) was most of a keystroke's time.
-    let row = move |(value, label): (String, String)| {
+    // Each row finds its value by its place in the list, not by a search of it, and the
+    // list of rows is looked at again only when the values offered change.
+    let values = Memo::new(move |_| {
+        options.with(|all| {
+            all.iter()
+                .map(|o| (o.value.clone(), o.label.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let row = move |index: ReadSignal<usize>, (value, label): (String, String)| {
         let state = Memo::new({
             let value = value.clone();
             move |_| {
                 options.with(|all| {
-                    all.iter()
-                        .find(|o| o.value == value)
+                    all.get(index.get())
+                        .filter(|o| o.value == value)
                         .map_or((0, false), |o| (o.count, o.selected))
                 })
             }
@@ -90,15 +99,7 @@ pub fn FacetOptions(
     };
     view! {
         <ul class="facet__list">
-            <For
-                each=move || {
-                    options.with(|all| {
-                        all.iter().map(|o| (o.value.clone(), o.label.clone())).collect::<Vec<_>>()
-                    })
-                }
-                key=|(value, _)| value.clone()
-                children=row
-            />
+            <ForEnumerate each=move || values.get() key=|(value, _)| value.clone() children=row/>
         </ul>
     }
 }

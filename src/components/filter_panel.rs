@@ -29,7 +29,7 @@ pub fn FilterPanel(
     let group = move |facet: Facet| {
         let catalog = catalog.clone();
         let catalog_for_regions = catalog.clone();
-        let options = Signal::derive(move || {
+        let options = Memo::new(move |_| {
             facets.with(|facets| {
                 let counts = match facet {
                     Facet::Region => &facets.regions,

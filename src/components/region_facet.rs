@@ -11,7 +11,7 @@ use crate::i18n::{district_name, facet_name, texts, DISTRICTS};
 #[component]
 pub fn RegionFacet(
     /// The regions to offer, with counts.
-    options: Signal<Vec<FacetOption>>,
+    options: Memo<Vec<FacetOption>>,
     /// The catalog, for each region's federal district.
     catalog: Arc<Catalog>,
     /// Called with the region whose checkbox changed.
@@ -34,7 +34,7 @@ pub fn RegionFacet(
         .map(|district| {
             let district_of = district_of.clone();
             let wanted = district.clone();
-            let shown = Signal::derive(move || {
+            let shown = Memo::new(move |_| {
                 typed.with(|typed| {
                     options.with(|options| {
                         options

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 
 use crate::catalog_loader::Progress;
 use crate::components::use_lang;
-use crate::i18n::{shard_failed, shards_loaded};
+use crate::i18n::{shard_failed, shard_progress};
 
-/// How far a sharded catalog has loaded: a progress bar while regions arrive, and each
-/// region that failed, with why and when it is tried again. Nothing once all are in.
+/// How far a sharded catalog has loaded: a progress bar while regions arrive and while
+/// the last of them are indexed, and each region that failed, with why and when it is
+/// tried again. Nothing once every organisation that arrived is searchable.
 #[component]
 pub fn ShardProgress(
     /// The shards loaded, in all, and failed.
@@ -17,7 +18,7 @@ pub fn ShardProgress(
     catalog: Arc<Catalog>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let loading = move || progress.with(|p| !p.is_complete());
+    let loading = move || progress.with(|p| !p.is_whole());
     let failures = move || {
         progress.with(|p| {
             p.failed
@@ -38,7 +39,7 @@ pub fn ShardProgress(
             <div class="shard-progress">
                 {move || {
                     let (loaded, total) = progress.with(|p| (p.loaded, p.total));
-                    let text = shards_loaded(lang, loaded, total);
+                    let text = progress.with(|p| shard_progress(lang, p));
                     view! {
                         <progress
                             class="shard-progress__bar"

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::catalog_loader::Progress;
 use crate::components::{use_lang, CheckForm, CheckVerdict};
-use crate::i18n::{shards_loaded, texts};
+use crate::i18n::{shard_progress, texts};
 use crate::load::LoadedCatalog;
 use crate::url_state::{use_url_state, HistoryMode};
 
@@ -48,11 +48,12 @@ pub fn CheckView(
             .checker
             .get_or_init(|| Checker::new(&loaded.catalog))
             .check(&text);
-        let partial =
-            progress.with(|p| (!p.is_complete()).then(|| shards_loaded(lang, p.loaded, p.total)));
+        // The checker knows only what is indexed, so the check is partial until then.
+        let partial = progress.with(|p| (!p.is_whole()).then(|| shard_progress(lang, p)));
         Some(view! {
-            {partial.map(|loaded| view! {
-                <p class="check__partial">{t.check_partial}" "{loaded}"."</p>
+            {partial.map(|loaded| {
+                let end = if loaded.ends_with('…') { "" } else { "." };
+                view! { <p class="check__partial">{t.check_partial}" "{loaded}{end}</p> }
             })}
             <CheckVerdict check catalog=loaded.catalog.clone() on_open/>
         })

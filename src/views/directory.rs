@@ -114,6 +114,7 @@ pub fn Directory(
     let size = Memo::new(move |_| {
         current.with(|c| (c.catalog.organizations.len(), c.catalog.channel_count()))
     });
+    let whole = Memo::new(move |_| progress.with(Progress::is_whole));
     let skipped = move || {
         current.with(|c| {
             let count = c.skipped.total();
@@ -142,6 +143,7 @@ pub fn Directory(
                     title=catalog.title.clone()
                     updated=catalog.updated
                     size=Signal::from(size)
+                    whole=Signal::from(whole)
                 />
                 <div class="site-header__tools">
                     <LanguageSwitch href=switch_href on_switch/>

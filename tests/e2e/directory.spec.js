@@ -364,6 +364,19 @@ test.describe('results', () => {
     await expect(page.getByText('Такого региона нет')).toBeVisible();
   });
 
+  test('on a phone the first screen holds the search box and the first result, and the demo notice', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const directory = new DirectoryPage(page);
+    await page.goto('/');
+    await directory.loaded();
+    await expect(directory.demoBanner).toBeInViewport();
+    await expect(directory.demoBanner).toContainText('Адреса каналов выдуманы');
+    await expect(directory.searchBox).toBeInViewport({ ratio: 1 });
+    await expect(directory.organizations.first().getByRole('link').first()).toBeInViewport({ ratio: 1 });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+
   test('on a phone the filters fold into «Фильтры (N)»', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 800 });
     const directory = new DirectoryPage(page);

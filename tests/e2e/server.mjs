@@ -17,6 +17,9 @@
 //                             service worker, whose scope is its folder
 //   POST /__next/NAME         from now on, /site/NAME/sw.js is a new build's (another
 //                             build id, so another cache), as after a deploy
+//   /peers/FILE               tests/bench/peers/FILE: the benchmark's peer directories
+//   /peers/lib/minisearch.js  the browser builds of the peers' search libraries, from
+//   /peers/lib/flexsearch.js  tests/node_modules (dev dependencies of the benchmark only)
 //   /site/portal-NAME/        as /site/NAME/, but while its portal is up every file under
 //                             data/ is answered 200 text/html, a captive portal's login
 //                             page; POST /__portal/NAME puts it up, DELETE takes it down,
@@ -40,6 +43,11 @@ const dist = join(repo, 'dist');
 const fixtures = join(repo, 'tests', 'fixtures', 'catalogs');
 const scratch = join(repo, 'tests', '.tmp');
 const hosts = join(repo, 'tests', 'fixtures', 'hosts');
+const peers = join(repo, 'tests', 'bench', 'peers');
+const libraries = {
+  'minisearch.js': join(repo, 'tests', 'node_modules', 'minisearch', 'dist', 'es', 'index.js'),
+  'flexsearch.js': join(repo, 'tests', 'node_modules', 'flexsearch', 'dist', 'flexsearch.bundle.module.min.mjs'),
+};
 const port = Number(process.env.PORT || 8081);
 const hostPort = port + 1;
 /** Sites whose service worker is a newer build's, and how many builds newer. */
@@ -119,6 +127,11 @@ async function catalogFor(name) {
 }
 
 async function resolveRequest(pathname) {
+  const peer = pathname.match(/^\/peers\/(lib\/)?([a-z0-9-]+\.[a-z]+)$/);
+  if (peer) {
+    const path = peer[1] ? Object.hasOwn(libraries, peer[2]) && libraries[peer[2]] : join(peers, peer[2]);
+    return { file: path ? await fileAt(path) : null, delay: 0 };
+  }
   const site = pathname.match(/^\/site\/([a-z0-9-]+)(\/.*)?$/);
   if (!site) {
     const path = inside(dist, decodeURIComponent(pathname));

@@ -49,8 +49,9 @@ const number = (text) => Number(text.replace(/[^\d]/g, ''));
 /** The message about a region whose shard is not (yet) loaded. */
 const notLoaded = (page, region) => page.getByText(`Регион «${region.name}» пока не загружен.`);
 
-/** The start of the header's size sentence for this many organisations («В каталоге 19 414 »). */
-const sizeOf = (organizations) => `В каталоге ${organizations.toLocaleString('ru-RU')} `;
+/** The start of the header's size sentence while part of the catalog is searchable
+ *  («Загружено 19 414 »): until the whole of it is, the header does not say «В каталоге». */
+const sizeOf = (organizations) => `Загружено ${organizations.toLocaleString('ru-RU')} `;
 
 test('the country arrives region by region, with progress, and the results grow', async ({ page }) => {
   const steps = await recordSteps(page);
@@ -60,8 +61,13 @@ test('the country arrives region by region, with progress, and the results grow'
   await expect(page.getByTestId('shard-progress')).toHaveCount(0);
 
   const { progress, counts } = await steps();
-  const loaded = progress.map((text) => text.match(/^Загружено (\d+) из 89 регионов$/));
+  const loaded = progress.map((text) => text.match(/^Загружено (\d+) из 89 регионов(, индексируем…)?$/));
   expect(loaded.every(Boolean), progress.join(' | ')).toBe(true);
+  // Once every region has arrived the progress stays, saying the last are being indexed,
+  // and only then goes; until then the header says how much is loaded, not «в каталоге».
+  expect(progress.at(-1)).toBe('Загружено 89 из 89 регионов, индексируем…');
+  expect(loaded.slice(0, -1).every((match) => !match[2]), progress.join(' | ')).toBe(true);
+  expect(counts.slice(0, -1).every((text) => text.startsWith('Загружено ')), counts.join(' | ')).toBe(true);
   const regions = loaded.map((match) => Number(match[1]));
   expect(regions.length, progress.join(' | ')).toBeGreaterThan(2);
   expect(regions).toEqual([...regions].sort((a, b) => a - b));

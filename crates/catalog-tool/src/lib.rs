@@ -5,6 +5,7 @@ pub mod demo;
 pub mod import;
 mod reference;
 pub mod shards;
+pub mod sheet;
 
 use catalog::{Loaded, Severity};
 

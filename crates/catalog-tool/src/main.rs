@@ -33,23 +33,32 @@ catalog-tool — инструмент для тех, кто публикует �
       Writes a synthetic catalog of N organisations over all 89 regions, for
       benchmarks; the same seed gives the same file.
 
-  catalog-tool import-csv FILE [--out FILE] [--title TEXT] [--updated ГГГГ-ММ-ДД]
-                          [--source TEXT] [--license TEXT]
-      Собирает каталог из таблицы, где одна строка — один канал. Столбцы
-      (названия — как в выгрузке CSV из каталога, по-русски или по-английски):
-        Название* · Адрес канала* · id · ОГРН · Краткое название · Код региона
-        или Регион · Муниципальное образование · Код сферы или Сфера · Уровень
-        (федеральный / региональный / муниципальный) · Сайт · Платформа (если
-        пусто — по адресу) · Подписчики · Подтверждён (да / нет)
-      Строки одной организации объединяются по id, а без id — по ОГРН.
-      Кодировка UTF-8 (с BOM или без) или Windows-1251; разделитель «;» или «,».
-      Каждая отклонённая строка печатается с номером и причиной; остальные
-      попадают в каталог. Код выхода 0 — всё принято; 1 — есть отклонённые.
-      Builds a catalog from a spreadsheet with one row per channel (columns as the
-      directory's CSV download names them, in Russian or English; * required);
-      rows of one organisation are grouped by id, or by OGRN; UTF-8 (with or
-      without BOM) or Windows-1251; `;` or `,`. Each rejected row is printed with
-      its line number and reason. Exit 0 when every row was taken, 1 otherwise.
+  catalog-tool import FILE [--region КОД] [--sheet ЛИСТ] [--out FILE]
+                      [--title TEXT] [--updated ГГГГ-ММ-ДД] [--source TEXT] [--license TEXT]
+      Собирает каталог из таблицы: .xlsx, .xls, .xlsb, .ods или CSV (UTF-8 с BOM
+      или без, или Windows-1251; разделитель «;» или «,»). Строку заголовков
+      находит сам (строки названия и пустые строки над ней пропускаются);
+      заголовки сравниваются без учёта регистра, «ё», пробелов и знаков.
+      Одна строка — один канал (столбцы «Адрес канала», «Платформа») или одна
+      организация со столбцом ссылок на каждую площадку («Ссылка на госпаблик
+      ВК», «ВКонтакте», «MAX», «Telegram», «Одноклассники»): каждая непустая
+      ссылка — канал. Столбцы:
+        Название* · ссылки* · id · ОГРН · Краткое название · Код региона или
+        Регион (иначе --region) · Муниципальное образование · Код сферы или
+        Сфера / Сфера 1 (по названию или синониму) · Уровень · Сайт ·
+        Подписчики / Количество подписчиков · Подтверждён / Госметка (да/нет)
+      Подписчики и отметка относятся к первой ссылке строки. Организации
+      объединяются по id, без id — по ОГРН, без ОГРН — по названию, региону и
+      муниципальному образованию. Лист — первый, где есть строка заголовков,
+      или --sheet. Каждая отклонённая строка печатается с номером, который
+      видно в таблице, и причиной; каждая невзятая ячейка — с адресом (K7).
+      Код выхода 0 — все строки приняты; 1 — есть отклонённые.
+      `import-csv` — прежнее имя той же команды.
+      Builds a catalog from a workbook or CSV; finds the header row; one row per
+      channel, or one per organisation with a link column per platform. Every
+      rejected row is printed with its spreadsheet row number and reason, every
+      cell left out with its address. Exit 0 when every row was taken, 1 otherwise.
+      `import-csv` is the same command's old name.
 
   catalog-tool shard FILE --out DIR [--no-compress]
       Делит каталог на файлы по регионам: DIR/catalog.json (общий файл со
@@ -77,7 +86,7 @@ fn main() -> ExitCode {
         ["demo"] => write_output(None, &demo::demo_catalog().to_json()),
         ["demo", "--out", file] => write_output(Some(file), &demo::demo_catalog().to_json()),
         ["synth", rest @ ..] => synth(rest),
-        ["import-csv", file, rest @ ..] => import_csv(file, rest),
+        ["import" | "import-csv", file, rest @ ..] => import(file, rest),
         ["shard", file, "--out", dir] => shard(file, dir, true),
         ["shard", file, "--out", dir, "--no-compress"] => shard(file, dir, false),
         ["stats", file] => stats(file),
@@ -121,7 +130,7 @@ fn synth(args: &[&str]) -> ExitCode {
     write_output(out, &demo::synth_catalog(orgs, seed).to_json())
 }
 
-fn import_csv(path: &str, args: &[&str]) -> ExitCode {
+fn import(path: &str, args: &[&str]) -> ExitCode {
     let mut options = import::ImportOptions::default();
     let mut out = None;
     let mut rest = args.iter();
@@ -131,6 +140,8 @@ fn import_csv(path: &str, args: &[&str]) -> ExitCode {
             ("--title", Some(text)) => options.title = Some(text.to_string()),
             ("--source", Some(text)) => options.source = Some(text.to_string()),
             ("--license", Some(text)) => options.license = Some(text.to_string()),
+            ("--region", Some(code)) => options.region = Some(code.to_string()),
+            ("--sheet", Some(name)) => options.sheet = Some(name.to_string()),
             ("--updated", Some(date)) => match catalog::IsoDate::parse(date) {
                 Some(date) => options.updated = Some(date),
                 None => {
@@ -139,11 +150,7 @@ fn import_csv(path: &str, args: &[&str]) -> ExitCode {
                     ))
                 }
             },
-            _ => {
-                return usage(&format!(
-                    "import-csv: непонятный флаг / unknown flag {flag}"
-                ))
-            }
+            _ => return usage(&format!("import: непонятный флаг / unknown flag {flag}")),
         }
     }
     let bytes = match std::fs::read(path) {
@@ -153,25 +160,33 @@ fn import_csv(path: &str, args: &[&str]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let imported = match import::import_csv(&bytes, &options) {
+    let imported = match import::import(path, &bytes, &options) {
         Ok(imported) => imported,
         Err(err) => {
             eprintln!("{path}: {err}");
             return ExitCode::FAILURE;
         }
     };
+    let sheet = imported
+        .sheet
+        .as_ref()
+        .map(|name| format!(", лист «{name}»"))
+        .unwrap_or_default();
+    eprintln!("{path}{sheet}: заголовки в строке {}", imported.header_row);
     for row in &imported.rejected {
-        eprintln!(
-            "{path}:{}: строка отклонена / row rejected: {}",
-            row.line, row.reason
-        );
+        eprintln!("{path}: отклонена / rejected: {row}");
     }
     for row in &imported.notes {
-        eprintln!("{path}:{}: замечание / note: {}", row.line, row.reason);
+        eprintln!("{path}: замечание / note: {row}");
     }
     let catalog = &imported.catalog;
     eprintln!(
-        "{path}: {} rows; {} organizations with {} channels imported; {} rows rejected",
+        "{path}: строк {}, взято организаций {} с каналами: {}, отклонено строк {} \
+         / {} rows; {} organizations with {} channels imported; {} rows rejected",
+        imported.rows,
+        catalog.organizations.len(),
+        catalog.channel_count(),
+        imported.rejected.len(),
         imported.rows,
         catalog.organizations.len(),
         catalog.channel_count(),

@@ -38,7 +38,7 @@ pub use model::{
 };
 pub use parse::{
     is_shard_path, is_valid_id, is_valid_ogrn, parse_catalog, parse_shard, LoadError, Loaded,
-    LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS,
+    LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS, MAX_TEXT, MAX_URL,
 };
 pub use platform::{ChannelError, PlatformKind};
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
