@@ -14,10 +14,11 @@ use std::ops::Range;
 
 use crate::model::Catalog;
 use crate::search::index::{
-    intern, sort_code, FastMap, Index, FIELD_BITS, FIELD_NAME, FIELD_OTHER, FIELD_REGION,
-    MIN_STEM_WORD, NONE, WORD_CODE,
+    intern, sort_code, FastMap, Index, ReadyLists, FIELD_BITS, FIELD_NAME, FIELD_OTHER,
+    FIELD_REGION, MIN_STEM_WORD, NONE, WORD_CODE,
 };
-use crate::search::places::{is_town_form, kind_words, places};
+use crate::search::places::{is_town_form, kind_words, places, town_stems};
+use crate::search::tables::tables;
 use crate::search::text::{each_part, each_token, is_cyrillic, is_number, latin_key};
 
 /// The search index of a catalog that grows: feed it organisations, take an index.
@@ -225,6 +226,7 @@ impl IndexBuilder {
             renumber: Vec::new(),
             name_keys: Vec::new(),
             order: Vec::new(),
+            town_forms: Vec::new(),
             index: None,
         }
     }
@@ -256,6 +258,9 @@ pub struct Finishing<'a> {
     name_keys: Vec<u32>,
     /// Organisations being put in order (by name, then by subscribers).
     order: Vec<u32>,
+    /// (place, term) for each word of the catalog that is a form of a place's town name,
+    /// sorted by place: found once, for the places' ready lists.
+    town_forms: Vec<(u32, u32)>,
     index: Option<Index>,
 }
 
@@ -271,6 +276,8 @@ enum Stage {
     Postings(usize),
     Spellings,
     FirstLetters,
+    Tables,
+    Places,
     SortNames(usize),
     NameOrder,
     SortSubscribers(usize),
@@ -365,12 +372,34 @@ impl Finishing<'_> {
                 }
                 town_forms.sort_unstable();
                 town_forms.dedup();
-                index.town_forms = town_forms;
+                self.town_forms = town_forms;
+                index.town_stems = town_stems(&index.places);
                 self.stage = Stage::FirstLetters;
             }
             Stage::FirstLetters => {
                 let index = self.index.as_mut()?;
                 index.first_letters = index.precomputed_first_letters();
+                self.stage = Stage::Tables;
+            }
+            Stage::Tables => {
+                // What each phrase of the tables matches, so that a keystroke that uses
+                // one marks a ready list instead of matching its words anew.
+                let index = self.index.as_mut()?;
+                let mut ready = ReadyLists::default();
+                for target in &tables().targets {
+                    ready.push(&index.ready_list(&target.words, !target.acronym));
+                }
+                index.tables = ready;
+                self.stage = Stage::Places;
+            }
+            Stage::Places => {
+                let index = self.index.as_mut()?;
+                let mut ready = ReadyLists::default();
+                for place in 0..index.places.len() {
+                    ready.push(&index.place_list(place as u32, &self.town_forms));
+                }
+                index.places_matched = ready;
+                self.town_forms = Vec::new();
                 self.stage = Stage::SortNames(0);
             }
             Stage::SortNames(piece) => {
@@ -459,7 +488,9 @@ impl Finishing<'_> {
             typo_targets: Vec::new(),
             first_letters: Vec::new(),
             places: Vec::new(),
-            town_forms: Vec::new(),
+            town_stems: Vec::new(),
+            tables: ReadyLists::default(),
+            places_matched: ReadyLists::default(),
             region_codes: b.region_codes.clone(),
             municipalities: order
                 .iter()

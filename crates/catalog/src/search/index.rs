@@ -8,24 +8,23 @@
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 use crate::model::Catalog;
-use crate::search::abbreviations::ABBREVIATIONS;
 use crate::search::build::IndexBuilder;
-use crate::search::everyday::{EVERYDAY, FILLERS};
+use crate::search::everyday::FILLERS;
 use crate::search::places::{places_named, Place};
 use crate::search::query::{Facet, Query, Sort};
+use crate::search::tables::{tables, Phrase};
 use crate::search::text::{
     allowed_typos, alphanumeric_parts, each_part, each_token, edit_distance, is_cyrillic, is_latin,
     is_number, latin_key, other_layout, stem, tokens,
 };
 
 /// How well one query word matched one organisation; lower is better.
-type Quality = u8;
-const NAME_WORD: Quality = 0;
+pub(super) type Quality = u8;
+pub(super) const NAME_WORD: Quality = 0;
 const NAME_PREFIX: Quality = 1;
-const OTHER_WORD: Quality = 2;
+pub(super) const OTHER_WORD: Quality = 2;
 const OTHER_PREFIX: Quality = 3;
 /// Wrong keyboard layout or a Latin spelling of a Russian word.
 const RESPELLED: Quality = 4;
@@ -82,9 +81,12 @@ pub struct Index {
     pub(super) first_letters: Vec<(char, Box<[Quality]>)>,
     /// The places named in municipality and region names, for towns typed by name.
     pub(super) places: Vec<Place>,
-    /// (place, term) for each word of the catalog that is a form of a place's town name,
-    /// sorted by place.
-    pub(super) town_forms: Vec<(u32, u32)>,
+    /// (town stem, place) for every town stem of every place, sorted by stem.
+    pub(super) town_stems: Vec<(Box<str>, u32)>,
+    /// For each of `Tables::targets`, the organisations it matches.
+    pub(super) tables: ReadyLists,
+    /// For each of `places`, the organisations a query for it finds.
+    pub(super) places_matched: ReadyLists,
     pub(super) region_codes: Vec<String>,
     pub(super) municipalities: Vec<String>,
     pub(super) municipality_region: Vec<u16>,
@@ -210,8 +212,15 @@ impl Index {
         });
         let cutoff = if partial { NO_MATCH } else { PARTIAL };
         let quality = text.as_ref().map(|t| t.quality.as_slice());
+        // With no text every organisation matches; a cutoff none reaches says so without a
+        // test per organisation of which case this is (the release build is optimised for
+        // size and would call a closure here for each of them).
+        let (qualities, cutoff): (&[Quality], Quality) = match quality {
+            Some(q) => (q, cutoff),
+            None => (&[], NO_MATCH),
+        };
         for org in 0..self.count {
-            if quality.is_some_and(|q| q[org] >= cutoff) {
+            if qualities.get(org).copied().unwrap_or(0) >= cutoff {
                 continue;
             }
             if !filtered {
@@ -333,18 +342,32 @@ impl Index {
             Sort::Name => &self.by_name,
             Sort::Subscribers | Sort::Relevance => &self.by_subscribers,
         };
-        let keep = base.iter().copied().filter(|&org| matched[org as usize]);
+        // Plain loops: the release build is optimised for size, and an iterator adapter's
+        // closure there is a call per organisation.
+        let mut found: Vec<u32> = Vec::new();
+        for &org in base {
+            if matched[org as usize] {
+                found.push(org);
+            }
+        }
         match (sort, quality) {
             (Sort::Name | Sort::Subscribers, Some(quality)) if partial => {
-                let (mut complete, rest): (Vec<u32>, Vec<u32>) =
-                    keep.partition(|&org| quality[org as usize] < PARTIAL);
-                complete.extend(rest);
-                complete
+                let mut ordered = Vec::with_capacity(found.len());
+                for &org in &found {
+                    if quality[org as usize] < PARTIAL {
+                        ordered.push(org);
+                    }
+                }
+                for &org in &found {
+                    if quality[org as usize] >= PARTIAL {
+                        ordered.push(org);
+                    }
+                }
+                ordered
             }
             (Sort::Relevance, Some(quality)) => {
                 // A stable counting sort by quality over the subscriber order: ties are
                 // broken by total subscribers, then by name, as that order already is.
-                let found: Vec<u32> = keep.collect();
                 let mut starts = [0usize; 257];
                 for &org in &found {
                     starts[quality[org as usize] as usize + 1] += 1;
@@ -360,7 +383,7 @@ impl Index {
                 }
                 ordered
             }
-            _ => keep.collect(),
+            _ => found,
         }
     }
 
@@ -449,10 +472,13 @@ impl Index {
             return None;
         }
         let words = chunks.iter().map(|c| c.text.clone()).collect();
+        let mut scratch = Scratch::default();
         if let [only] = chunks.as_slice() {
             // One word is all or nothing, so nothing needs the count of complete matches.
+            let mut quality = vec![NO_MATCH; self.count];
+            self.chunk_quality(only, &mut quality, &mut scratch);
             return Some(TextMatch {
-                quality: self.chunk_quality(only),
+                quality,
                 missed: None,
                 complete: 0,
                 words,
@@ -460,29 +486,35 @@ impl Index {
         }
         let mut total = vec![0 as Quality; self.count];
         let mut missed = vec![NONE_MISSED; self.count];
+        let mut quality = vec![NO_MATCH; self.count];
         for (i, chunk) in chunks.iter().enumerate() {
-            let quality = self.chunk_quality(chunk);
-            for ((sum, miss), q) in total.iter_mut().zip(missed.iter_mut()).zip(quality) {
+            quality.fill(NO_MATCH);
+            self.chunk_quality(chunk, &mut quality, &mut scratch);
+            // Plain indexed loops here and below: the release build is optimised for size,
+            // and there a zip of three slices is a call per organisation.
+            for org in 0..self.count {
+                let q = quality[org];
                 if q == NO_MATCH {
-                    *miss = if *miss == NONE_MISSED {
+                    missed[org] = if missed[org] == NONE_MISSED {
                         i as u8
                     } else {
                         MANY_MISSED
                     };
                 } else {
-                    *sum = sum.saturating_add(q);
+                    total[org] = total[org].saturating_add(q);
                 }
             }
         }
         let mut complete = 0;
-        for (sum, &miss) in total.iter_mut().zip(&missed) {
-            *sum = match miss {
+        for org in 0..self.count {
+            let sum = total[org];
+            total[org] = match missed[org] {
                 NONE_MISSED => {
                     complete += 1;
-                    (*sum).min(PARTIAL - 1)
+                    sum.min(PARTIAL - 1)
                 }
                 MANY_MISSED => NO_MATCH,
-                _ => PARTIAL + (*sum).min(NO_MATCH - PARTIAL - 2),
+                _ => PARTIAL + sum.min(NO_MATCH - PARTIAL - 2),
             };
         }
         Some(TextMatch {
@@ -493,38 +525,47 @@ impl Index {
         })
     }
 
-    /// The best of a chunk's alternatives, each the worst of its terms.
-    fn chunk_quality(&self, chunk: &Chunk) -> Vec<Quality> {
-        let mut best = vec![NO_MATCH; self.count];
-        let mut typo_scratch = TypoScratch::default();
+    /// Lowers `best` to the best of a chunk's alternatives, each the worst of its terms.
+    fn chunk_quality(&self, chunk: &Chunk, best: &mut [Quality], scratch: &mut Scratch) {
         for alternative in &chunk.alternatives {
-            let how = Matching {
-                typos: !alternative.exact,
-                stems: alternative.stems,
-            };
-            if let Some(place) = alternative.place {
-                self.mark_place(place, alternative.floor, &mut best);
-                continue;
-            }
-            if let [term] = alternative.terms.as_slice() {
-                // One term: its matches go straight into the chunk's best, no array of
-                // its own, which is most of what a keystroke does.
-                self.mark_term(term, alternative.floor, &mut best, &mut typo_scratch, how);
-                continue;
-            }
-            let mut all = vec![alternative.floor; self.count];
-            for term in &alternative.terms {
-                let mut quality = vec![NO_MATCH; self.count];
-                self.mark_term(term, NAME_WORD, &mut quality, &mut typo_scratch, how);
-                for (a, q) in all.iter_mut().zip(quality) {
-                    *a = (*a).max(q);
+            match alternative {
+                // Words of the tables and places were matched when the index was built:
+                // a keystroke only lowers the qualities of a ready list.
+                Alternative::Table { target, floor } => {
+                    mark_ready(self.tables.get(*target as usize), *floor, best);
+                }
+                Alternative::Place { place, floor } => {
+                    mark_ready(self.places_matched.get(*place as usize), *floor, best);
+                }
+                Alternative::Typed { terms, floor } => {
+                    let how = Matching {
+                        typos: true,
+                        stems: true,
+                    };
+                    if let [term] = terms.as_slice() {
+                        // One term: its matches go straight into the chunk's best, no
+                        // array of its own, which is most of what a keystroke does.
+                        self.mark_term(term, *floor, best, &mut scratch.typos, how);
+                        continue;
+                    }
+                    let all = &mut scratch.all;
+                    all.clear();
+                    all.resize(self.count, *floor);
+                    for term in terms {
+                        let quality = &mut scratch.term;
+                        quality.clear();
+                        quality.resize(self.count, NO_MATCH);
+                        self.mark_term(term, NAME_WORD, quality, &mut scratch.typos, how);
+                        for org in 0..self.count {
+                            all[org] = all[org].max(quality[org]);
+                        }
+                    }
+                    for org in 0..self.count {
+                        best[org] = best[org].min(all[org]);
+                    }
                 }
             }
-            for (b, a) in best.iter_mut().zip(all) {
-                *b = (*b).min(a);
-            }
         }
-        best
     }
 
     /// The one-letter prefixes worth precomputing: those whose words have more postings
@@ -546,24 +587,17 @@ impl Index {
                     return None;
                 }
                 let mut quality = vec![NO_MATCH; self.count];
-                self.mark_prefix(&prefix, NAME_WORD, &mut quality);
+                self.each_prefixed(&prefix, NAME_WORD, |term, in_name, elsewhere| {
+                    self.mark(term, in_name, elsewhere, &mut quality);
+                });
                 Some((letter, quality.into_boxed_slice()))
             })
             .collect()
     }
 
-    /// Marks every term that starts with `token`: an equal term as a whole word, a
-    /// longer one as a prefix.
-    fn mark_prefix(&self, token: &str, floor: Quality, quality: &mut [Quality]) {
-        let mut letters = token.chars();
-        if let (Some(letter), None) = (letters.next(), letters.next()) {
-            if let Some((_, known)) = self.first_letters.iter().find(|(l, _)| *l == letter) {
-                for (q, &k) in quality.iter_mut().zip(known.iter()) {
-                    *q = (*q).min(k.max(floor));
-                }
-                return;
-            }
-        }
+    /// Calls `f` with every term that starts with `token` and the qualities of a match
+    /// through it: an equal term as a whole word, a longer one as a prefix.
+    fn each_prefixed(&self, token: &str, floor: Quality, mut f: impl FnMut(u32, Quality, Quality)) {
         for term in self.prefixed(token) {
             let whole = *self.terms[term as usize] == *token;
             let (name, other) = if whole {
@@ -571,28 +605,45 @@ impl Index {
             } else {
                 (NAME_PREFIX, OTHER_PREFIX)
             };
-            self.mark(term, floor.max(name), floor.max(other), quality);
+            f(term, floor.max(name), floor.max(other));
         }
     }
 
-    /// Lowers `quality` for every organisation in a place (named by its adjective or its
-    /// town, in any form) to a prefix match, but never below `floor`.
-    fn mark_place(&self, place: u32, floor: Quality, quality: &mut [Quality]) {
-        let Some(named) = self.places.get(place as usize) else {
+    /// Calls `f` with every term one query token matches without typos, and the qualities
+    /// of a match through it, never below `floor`: the same number, a term it starts, a
+    /// term its stem starts (unless `how` leaves out stems), a Latin spelling.
+    pub(super) fn each_match(
+        &self,
+        token: &str,
+        floor: Quality,
+        how: Matching,
+        mut f: impl FnMut(u32, Quality, Quality),
+    ) {
+        if is_number(token) {
+            if let Ok(term) = self.terms.binary_search_by(|t| (**t).cmp(token)) {
+                f(term as u32, floor, floor.max(OTHER_WORD));
+            }
             return;
-        };
-        let (in_name, elsewhere) = (floor.max(NAME_PREFIX), floor.max(OTHER_PREFIX));
-        for term in self.prefixed(&named.adjective) {
-            self.mark(term, in_name, elsewhere, quality);
         }
-        // The town's own name, where a name uses it, ranks after the adjective: it is
-        // the city's, as in «района города Кемерово», more often than the okrug's.
-        let start = self.town_forms.partition_point(|&(p, _)| p < place);
-        for &(_, term) in self.town_forms[start..]
-            .iter()
-            .take_while(|&&(p, _)| p == place)
-        {
-            self.mark(term, floor.max(OTHER_WORD), elsewhere, quality);
+        self.each_prefixed(token, floor, &mut f);
+        let letters = token.chars().count();
+        if how.stems && is_cyrillic(token) && letters >= MIN_STEM_WORD {
+            let stem = stem(token);
+            if stem.len() < token.len() && stem.chars().count() >= MIN_STEM_WORD {
+                for term in self.prefixed(&stem) {
+                    f(term, floor.max(NAME_PREFIX), floor.max(OTHER_PREFIX));
+                }
+            }
+        }
+        if is_latin(token) && letters >= MIN_RESPELLED {
+            let key = latin_key(token);
+            let start = self.latin.partition_point(|(k, _)| **k < *key);
+            for (_, term) in self.latin[start..]
+                .iter()
+                .take_while(|(k, _)| k.starts_with(key.as_str()))
+            {
+                f(*term, floor.max(RESPELLED), floor.max(RESPELLED));
+            }
         }
     }
 
@@ -607,37 +658,22 @@ impl Index {
         scratch: &mut TypoScratch,
         how: Matching,
     ) {
-        if is_number(token) {
-            if let Ok(term) = self.terms.binary_search_by(|t| (**t).cmp(token)) {
-                self.mark(term as u32, floor, floor.max(OTHER_WORD), quality);
+        let mut letters = token.chars();
+        if let (Some(letter), None, false) = (letters.next(), letters.next(), is_number(token)) {
+            if let Some((_, known)) = self.first_letters.iter().find(|(l, _)| *l == letter) {
+                for org in 0..quality.len().min(known.len()) {
+                    quality[org] = quality[org].min(known[org].max(floor));
+                }
+                return;
             }
+        }
+        self.each_match(token, floor, how, |term, in_name, elsewhere| {
+            self.mark(term, in_name, elsewhere, quality);
+        });
+        if is_number(token) {
             return;
         }
-        self.mark_prefix(token, floor, quality);
         let letters = token.chars().count();
-        if how.stems && is_cyrillic(token) && letters >= MIN_STEM_WORD {
-            let stem = stem(token);
-            if stem.len() < token.len() && stem.chars().count() >= MIN_STEM_WORD {
-                for term in self.prefixed(&stem) {
-                    self.mark(
-                        term,
-                        floor.max(NAME_PREFIX),
-                        floor.max(OTHER_PREFIX),
-                        quality,
-                    );
-                }
-            }
-        }
-        if is_latin(token) && letters >= MIN_RESPELLED {
-            let key = latin_key(token);
-            let start = self.latin.partition_point(|(k, _)| **k < *key);
-            for (_, term) in self.latin[start..]
-                .iter()
-                .take_while(|(k, _)| k.starts_with(key.as_str()))
-            {
-                self.mark(*term, floor.max(RESPELLED), floor.max(RESPELLED), quality);
-            }
-        }
         let allowed = if how.typos { allowed_typos(letters) } else { 0 };
         if allowed > 0 && is_cyrillic(token) {
             let word: Vec<char> = token.chars().collect();
@@ -662,24 +698,24 @@ impl Index {
     }
 
     /// Every term that starts with `prefix`.
-    pub(super) fn prefixed(&self, prefix: &str) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn prefixed<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
         let start = self.terms.partition_point(|t| **t < *prefix);
-        let prefix = prefix.to_string();
         (start..self.terms.len())
-            .take_while(move |&i| self.terms[i].starts_with(prefix.as_str()))
+            .take_while(move |&i| self.terms[i].starts_with(prefix))
             .map(|i| i as u32)
+    }
+
+    /// The postings of one term: organisations shifted by `FIELD_BITS`, with the field.
+    pub(super) fn postings_of(&self, term: u32) -> &[u32] {
+        let range = self.offsets[term as usize] as usize..self.offsets[term as usize + 1] as usize;
+        &self.postings[range]
     }
 
     /// Lowers each posting organisation's quality to that of this match.
     fn mark(&self, term: u32, in_name: Quality, elsewhere: Quality, quality: &mut [Quality]) {
-        let range = self.offsets[term as usize] as usize..self.offsets[term as usize + 1] as usize;
-        // By field, as a table: this loop is most of a keystroke.
-        let mut by_field = [elsewhere; 1 << FIELD_BITS];
-        by_field[FIELD_NAME as usize] = in_name;
-        by_field[FIELD_REGION as usize] = elsewhere.saturating_add(1);
-        for &posting in &self.postings[range] {
+        for &posting in self.postings_of(term) {
             let org = (posting >> FIELD_BITS) as usize;
-            let q = by_field[(posting & ((1 << FIELD_BITS) - 1)) as usize];
+            let q = field_quality(posting, in_name, elsewhere);
             if q < quality[org] {
                 quality[org] = q;
             }
@@ -837,9 +873,20 @@ fn could_be_close(word: &[u8; 33], target: &[char], typos: usize) -> bool {
 
 /// Which of the looser ways of matching a query word may use.
 #[derive(Debug, Clone, Copy)]
-struct Matching {
-    typos: bool,
-    stems: bool,
+pub(super) struct Matching {
+    pub(super) typos: bool,
+    pub(super) stems: bool,
+}
+
+/// Arrays a keystroke reuses from one chunk and term to the next instead of allocating
+/// one per term.
+#[derive(Default)]
+struct Scratch {
+    typos: TypoScratch,
+    /// The worst quality so far over the terms of an alternative of several.
+    all: Vec<Quality>,
+    /// One term's qualities.
+    term: Vec<Quality>,
 }
 
 /// How the text matched each organisation.
@@ -860,132 +907,162 @@ struct TextMatch {
 /// the best one counts.
 #[derive(Debug, Clone, PartialEq)]
 struct Chunk {
+    /// The first is always the words as typed.
     alternatives: Vec<Alternative>,
+    /// The tokens as typed and their stems, for reading phrases across chunks.
+    words: Vec<String>,
+    stems: Vec<String>,
     /// The word or phrase as typed, for saying which one was not found.
     text: String,
 }
 
-/// Tokens that must all match, and the best quality this way of matching can give.
+/// One way a chunk may match, and the best quality it can give.
 #[derive(Debug, Clone, PartialEq)]
-struct Alternative {
-    terms: Vec<String>,
-    floor: Quality,
-    /// Words from the tables are matched by prefix and stem only, never with typos: they
-    /// are spelt right, and a typo scan per table word would slow every keystroke.
-    exact: bool,
-    /// Whether a word's stem may match too; not for an acronym.
-    stems: bool,
-    /// A place named by its town or adjective, matched in every form (`terms` is empty).
-    place: Option<u32>,
+enum Alternative {
+    /// Tokens as typed (or respelled) that must all match, by prefix, stem, Latin spelling
+    /// or with typos.
+    Typed { terms: Vec<String>, floor: Quality },
+    /// A phrase of the abbreviation or everyday tables, by its index in
+    /// `Tables::targets`: matched when the index was built, by prefix and stem only (the
+    /// tables are spelt right), an acronym as written.
+    Table { target: u16, floor: Quality },
+    /// A place named by its town or adjective, matched in every form when the index was
+    /// built.
+    Place { place: u32, floor: Quality },
 }
 
-impl Alternative {
-    fn typed(terms: Vec<String>, floor: Quality) -> Alternative {
-        Alternative {
-            terms,
-            floor,
-            exact: false,
-            stems: true,
-            place: None,
-        }
-    }
-
-    fn table(to: &Phrase, floor: Quality) -> Alternative {
-        Alternative {
-            terms: to.words.clone(),
-            floor,
-            exact: true,
-            stems: !to.acronym,
-            place: None,
+/// Lowers `quality` to each listed organisation's ready quality, but never below `floor`.
+fn mark_ready(list: Option<&[u32]>, floor: Quality, quality: &mut [Quality]) {
+    for &entry in list.unwrap_or_default() {
+        let org = (entry >> READY_BITS) as usize;
+        let q = ((entry & READY_MASK) as Quality).max(floor);
+        if q < quality[org] {
+            quality[org] = q;
         }
     }
 }
 
-/// One side of a pair of the abbreviation or everyday tables: its tokens and their stems.
-struct Phrase {
-    words: Vec<String>,
-    stems: Vec<String>,
-    /// Written in capitals in the table: matched as written, never by stem.
-    acronym: bool,
-}
-
-impl Phrase {
-    /// Whether typed tokens (with their stems) spell this phrase: each as written, or
-    /// with the same stem when `by_stem`.
-    fn spells(&self, typed: &[String], stems: &[String], by_stem: bool) -> bool {
-        self.words.len() == typed.len()
-            && self
-                .words
-                .iter()
-                .zip(&self.stems)
-                .zip(typed.iter().zip(stems))
-                .all(|((word, stemmed), (token, typed_stem))| {
-                    token == word || (by_stem && typed_stem == stemmed)
-                })
+/// A posting's quality by its field: the name's, a region's name one worse than
+/// elsewhere, since every organisation of the region shares it.
+fn field_quality(posting: u32, in_name: Quality, elsewhere: Quality) -> Quality {
+    match posting & ((1 << FIELD_BITS) - 1) {
+        FIELD_NAME => in_name,
+        FIELD_REGION => elsewhere.saturating_add(1),
+        _ => elsewhere,
     }
 }
 
-/// A way a word or phrase of the query may be written in a name instead.
-struct Synonym {
-    from: Phrase,
-    to: Phrase,
-    /// Whether a query word matches `from` by its stem («садика» is «садик»), or only as
-    /// typed (an abbreviation: «ДО» is not «до»).
-    by_stem: bool,
-    /// The best quality a match through it gives: an abbreviation is the name itself, an
-    /// everyday word only a way of putting it, so a name with the word typed ranks first.
-    floor: Quality,
+/// In a ready list, an organisation is shifted by this many bits, with its quality below.
+const READY_BITS: u32 = 3;
+const READY_MASK: u32 = (1 << READY_BITS) - 1;
+
+/// Lists of organisations with a quality each, one list per table phrase or per place,
+/// worked out when the index is built (compressed row storage, as the postings).
+#[derive(Debug, Default)]
+pub(super) struct ReadyLists {
+    offsets: Vec<u32>,
+    entries: Vec<u32>,
 }
 
-/// Both tables in both directions, tokenised and stemmed once, longest phrases first so
-/// that «единая дежурная служба» is read whole before «дежурная служба».
-fn synonyms() -> &'static [Synonym] {
-    static SYNONYMS: OnceLock<Vec<Synonym>> = OnceLock::new();
-    SYNONYMS.get_or_init(|| {
-        let phrase = |text: &str| {
-            let words = tokens(text);
-            let stems = words.iter().map(|w| stem(w)).collect();
-            let letters = text.chars().filter(|c| c.is_alphabetic());
-            let acronym = letters.clone().count() > 1 && letters.clone().all(char::is_uppercase);
-            Phrase {
-                words,
-                stems,
-                acronym,
+impl ReadyLists {
+    /// Appends the next list: (organisation, quality) pairs sorted by organisation.
+    pub(super) fn push(&mut self, list: &[(u32, Quality)]) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        self.entries.extend(
+            list.iter()
+                .map(|&(org, q)| org << READY_BITS | u32::from(q).min(READY_MASK)),
+        );
+        self.offsets.push(self.entries.len() as u32);
+    }
+
+    fn get(&self, i: usize) -> Option<&[u32]> {
+        let start = *self.offsets.get(i)? as usize;
+        let end = *self.offsets.get(i + 1)? as usize;
+        self.entries.get(start..end)
+    }
+}
+
+impl Index {
+    /// The organisations all of `terms` match (as table words do: no typos, stems unless
+    /// `stems` is false), each with the worst of its terms' best qualities, sorted by
+    /// organisation. Built from the postings alone, so a national catalog's tables take
+    /// a few milliseconds.
+    pub(super) fn ready_list(&self, terms: &[String], stems: bool) -> Vec<(u32, Quality)> {
+        let how = Matching {
+            typos: false,
+            stems,
+        };
+        let mut all: Option<Vec<(u32, Quality)>> = None;
+        for term in terms {
+            let mut hits = Vec::new();
+            self.each_match(term, NAME_WORD, how, |term, in_name, elsewhere| {
+                for &posting in self.postings_of(term) {
+                    let q = field_quality(posting, in_name, elsewhere);
+                    hits.push((posting >> FIELD_BITS, q));
+                }
+            });
+            let hits = best_by_organisation(hits);
+            all = Some(match all {
+                None => hits,
+                Some(so_far) => both(&so_far, &hits),
+            });
+        }
+        all.unwrap_or_default()
+    }
+
+    /// The organisations in a place, as a query for its town or adjective finds them:
+    /// every form of the adjective as a prefix match, the town's own name, where a name
+    /// uses it, as a word elsewhere (it is the city's, as in «района города Кемерово»,
+    /// more often than the okrug's), so after the adjective.
+    pub(super) fn place_list(&self, place: u32, town_forms: &[(u32, u32)]) -> Vec<(u32, Quality)> {
+        let Some(named) = self.places.get(place as usize) else {
+            return Vec::new();
+        };
+        let mut hits = Vec::new();
+        let mut add = |term: u32, in_name: Quality, elsewhere: Quality| {
+            for &posting in self.postings_of(term) {
+                hits.push((
+                    posting >> FIELD_BITS,
+                    field_quality(posting, in_name, elsewhere),
+                ));
             }
         };
-        let mut all = Vec::new();
-        for (abbreviation, expansion) in ABBREVIATIONS {
-            all.push(Synonym {
-                from: phrase(abbreviation),
-                to: phrase(expansion),
-                by_stem: false,
-                floor: NAME_WORD,
-            });
-            // An expansion of one word («администрация») finds the abbreviation by prefix
-            // anyway; only a phrase needs reading whole.
-            if tokens(expansion).len() > 1 {
-                all.push(Synonym {
-                    from: phrase(expansion),
-                    to: phrase(abbreviation),
-                    by_stem: true,
-                    floor: NAME_WORD,
-                });
+        for term in self.prefixed(&named.adjective) {
+            add(term, NAME_PREFIX, OTHER_PREFIX);
+        }
+        let start = town_forms.partition_point(|&(p, _)| p < place);
+        for &(_, term) in town_forms[start..].iter().take_while(|&&(p, _)| p == place) {
+            add(term, OTHER_WORD, OTHER_PREFIX);
+        }
+        best_by_organisation(hits)
+    }
+}
+
+/// Each organisation once, with its best (lowest) quality, sorted by organisation.
+fn best_by_organisation(mut hits: Vec<(u32, Quality)>) -> Vec<(u32, Quality)> {
+    hits.sort_unstable();
+    hits.dedup_by_key(|&mut (org, _)| org);
+    hits
+}
+
+/// The organisations of two sorted lists that are in both, each with the worse quality.
+fn both(a: &[(u32, Quality)], b: &[(u32, Quality)]) -> Vec<(u32, Quality)> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1.max(b[j].1)));
+                i += 1;
+                j += 1;
             }
         }
-        for (said, written) in EVERYDAY {
-            for (from, to) in [(said, written), (written, said)] {
-                let from = phrase(from);
-                all.push(Synonym {
-                    by_stem: !from.acronym,
-                    from,
-                    to: phrase(to),
-                    floor: OTHER_WORD,
-                });
-            }
-        }
-        all.sort_by_key(|s| std::cmp::Reverse(s.from.words.len()));
-        all
-    })
+    }
+    out
 }
 
 impl Index {
@@ -993,6 +1070,7 @@ impl Index {
     /// the split of letters from digits, the abbreviations and everyday words it may
     /// stand for, and the places it may name.
     fn compile(&self, text: &str) -> Vec<Chunk> {
+        let tables = tables();
         let mut chunks: Vec<Chunk> = Vec::new();
         for raw in text.split_whitespace().take(16) {
             let typed = raw;
@@ -1010,27 +1088,34 @@ impl Index {
             if words.is_empty() {
                 continue;
             }
-            let mut alternatives = vec![Alternative::typed(words.clone(), NAME_WORD)];
+            let mut alternatives = vec![Alternative::Typed {
+                terms: words.clone(),
+                floor: NAME_WORD,
+            }];
             // The word, or the words of one hyphenated word («школа-интернат»), as a
             // side of the tables.
             let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-            for synonym in synonyms() {
+            for id in tables.starting_with(&words[0], &stems[0]) {
+                let synonym = &tables.synonyms[id as usize];
                 if synonym.from.spells(&words, &stems, synonym.by_stem) {
-                    alternatives.push(Alternative::table(&synonym.to, synonym.floor));
+                    alternatives.push(Alternative::Table {
+                        target: synonym.to,
+                        floor: synonym.floor,
+                    });
                 }
             }
             if let [single] = words.as_slice() {
                 let parts = alphanumeric_parts(single);
                 if !parts.is_empty() {
-                    alternatives.push(Alternative::typed(parts, NAME_WORD));
+                    alternatives.push(Alternative::Typed {
+                        terms: parts,
+                        floor: NAME_WORD,
+                    });
                 }
-                for place in places_named(&self.places, single) {
-                    alternatives.push(Alternative {
-                        terms: Vec::new(),
+                for place in places_named(&self.places, &self.town_stems, single, &stems[0]) {
+                    alternatives.push(Alternative::Place {
+                        place,
                         floor: NAME_PREFIX,
-                        exact: true,
-                        stems: false,
-                        place: Some(place),
                     });
                 }
             }
@@ -1039,11 +1124,16 @@ impl Index {
             {
                 let other = tokens(&other);
                 if !other.is_empty() && other != words {
-                    alternatives.push(Alternative::typed(other, RESPELLED));
+                    alternatives.push(Alternative::Typed {
+                        terms: other,
+                        floor: RESPELLED,
+                    });
                 }
             }
             chunks.push(Chunk {
                 alternatives,
+                words,
+                stems,
                 text: typed.to_string(),
             });
         }
@@ -1051,7 +1141,7 @@ impl Index {
         let mut chunks = fold_phrases(chunks);
         // Prepositions between the words («садик в юрге») are not in the names; a text of
         // nothing else keeps them.
-        let is_filler = |chunk: &Chunk| match chunk.alternatives[0].terms.as_slice() {
+        let is_filler = |chunk: &Chunk| match chunk.words.as_slice() {
             [word] => FILLERS.contains(&word.as_str()),
             _ => false,
         };
@@ -1066,29 +1156,33 @@ impl Index {
 /// become one chunk that each of the phrase's other forms also satisfies: «средняя
 /// общеобразовательная школа» is also «СОШ», «дом пионеров» also «дом детского творчества».
 fn fold_phrases(chunks: Vec<Chunk>) -> Vec<Chunk> {
-    let typed: Vec<(&[String], Vec<String>)> = chunks
-        .iter()
-        .map(|c| {
-            let words = c.alternatives[0].terms.as_slice();
-            (words, words.iter().map(|w| stem(w)).collect())
-        })
-        .collect();
+    let tables = tables();
     // The chunk after a phrase spelled by the words of chunks from `i` on, when it takes
     // more than one chunk (one chunk that is a phrase has its forms already).
     let spelled_at = |i: usize, phrase: &Phrase, by_stem: bool| -> Option<usize> {
-        let (mut words, mut stems) = (Vec::new(), Vec::new());
+        let mut k = 0;
         let mut end = i;
-        while words.len() < phrase.words.len() && end < chunks.len() {
-            words.extend_from_slice(typed[end].0);
-            stems.extend_from_slice(&typed[end].1);
+        while k < phrase.words.len() && end < chunks.len() {
+            for (word, stemmed) in chunks[end].words.iter().zip(&chunks[end].stems) {
+                let same = phrase.words.get(k).is_some_and(|w| w == word)
+                    || (by_stem && phrase.stems.get(k).is_some_and(|s| s == stemmed));
+                if !same {
+                    return None;
+                }
+                k += 1;
+            }
             end += 1;
         }
-        (end - i > 1 && phrase.spells(&words, &stems, by_stem)).then_some(end)
+        (end - i > 1 && k == phrase.words.len()).then_some(end)
     };
     let mut out = Vec::with_capacity(chunks.len());
     let mut i = 0;
     while i < chunks.len() {
-        let found = synonyms().iter().find_map(|s| {
+        // Only phrases that start with the chunk's first word can be spelled from it;
+        // they come in table order, longest first.
+        let candidates = tables.starting_with(&chunks[i].words[0], &chunks[i].stems[0]);
+        let found = candidates.iter().find_map(|&id| {
+            let s = &tables.synonyms[id as usize];
             (s.from.words.len() > 1)
                 .then(|| spelled_at(i, &s.from, s.by_stem))
                 .flatten()
@@ -1099,14 +1193,25 @@ fn fold_phrases(chunks: Vec<Chunk>) -> Vec<Chunk> {
             i += 1;
             continue;
         };
-        let words: Vec<String> = typed[i..end]
+        let words: Vec<String> = chunks[i..end]
             .iter()
-            .flat_map(|(words, _)| words.iter().cloned())
+            .flat_map(|c| c.words.iter().cloned())
             .collect();
-        let mut alternatives = vec![Alternative::typed(words, NAME_WORD)];
-        for synonym in synonyms() {
+        let stems: Vec<String> = chunks[i..end]
+            .iter()
+            .flat_map(|c| c.stems.iter().cloned())
+            .collect();
+        let mut alternatives = vec![Alternative::Typed {
+            terms: words.clone(),
+            floor: NAME_WORD,
+        }];
+        for &id in &candidates {
+            let synonym = &tables.synonyms[id as usize];
             if synonym.from.words == found.from.words {
-                alternatives.push(Alternative::table(&synonym.to, synonym.floor));
+                alternatives.push(Alternative::Table {
+                    target: synonym.to,
+                    floor: synonym.floor,
+                });
             }
         }
         let text = chunks[i..end]
@@ -1114,7 +1219,12 @@ fn fold_phrases(chunks: Vec<Chunk>) -> Vec<Chunk> {
             .map(|c| c.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        out.push(Chunk { alternatives, text });
+        out.push(Chunk {
+            alternatives,
+            words,
+            stems,
+            text,
+        });
         i = end;
     }
     out

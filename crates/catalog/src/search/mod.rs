@@ -8,6 +8,7 @@ mod highlight;
 mod index;
 mod places;
 mod query;
+mod tables;
 pub(crate) mod text;
 
 pub use build::{Finishing, IndexBuilder};

@@ -86,25 +86,50 @@ fn place_of(token: &str) -> Option<Place> {
     })
 }
 
-/// The places a query word names: as the town (its stem is one of a place's town stems)
-/// or as the adjective in any form (it starts with the adjective's stem).
-pub(super) fn places_named(places: &[Place], word: &str) -> Vec<u32> {
+/// The places a query word (with its stem) names: as the town (its stem, or the word,
+/// is one of a place's town stems) or as the adjective in any form (its stem starts with
+/// the adjective's stem). `places` is sorted by adjective, `towns` is every (town stem,
+/// place) sorted by stem, so this is a few binary searches, not a pass over the places.
+pub(super) fn places_named(
+    places: &[Place],
+    towns: &[(Box<str>, u32)],
+    word: &str,
+    stemmed: &str,
+) -> Vec<u32> {
     if !is_cyrillic(word) || word.chars().count() < MIN_TOWN_STEM {
         return Vec::new();
     }
-    let stemmed = stem(word);
-    places
+    let mut found = Vec::new();
+    // An adjective's stem that starts the word's: one of the stem's own prefixes.
+    for (end, _) in stemmed.char_indices().skip(1).chain([(stemmed.len(), ' ')]) {
+        let prefix = &stemmed[..end];
+        if let Ok(i) = places.binary_search_by(|p| (*p.adjective).cmp(prefix)) {
+            found.push(i as u32);
+        }
+    }
+    for key in [stemmed, word] {
+        let start = towns.partition_point(|(town, _)| **town < *key);
+        found.extend(
+            towns[start..]
+                .iter()
+                .take_while(|(town, _)| **town == *key)
+                .map(|&(_, place)| place),
+        );
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// Every (town stem, place) of a list of places, sorted by stem, for [`places_named`].
+pub(super) fn town_stems(places: &[Place]) -> Vec<(Box<str>, u32)> {
+    let mut towns: Vec<(Box<str>, u32)> = places
         .iter()
         .enumerate()
-        .filter(|(_, place)| {
-            stemmed.starts_with(&*place.adjective)
-                || place
-                    .towns
-                    .iter()
-                    .any(|town| **town == *stemmed || **town == *word)
-        })
-        .map(|(i, _)| i as u32)
-        .collect()
+        .flat_map(|(i, place)| place.towns.iter().map(move |town| (town.clone(), i as u32)))
+        .collect();
+    towns.sort_unstable();
+    towns
 }
 
 /// Whether a catalog word is a form of one of a place's town names: its stem is one of
