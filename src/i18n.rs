@@ -599,6 +599,38 @@ pub fn found(lang: Lang, count: usize) -> String {
     }
 }
 
+/// The result sentence when results that lack one word follow the complete ones:
+/// «Найдено 3 организации, ещё 5 без одного слова». With none, [`found`].
+pub fn found_with_partial(lang: Lang, complete: usize, partial: usize) -> String {
+    if partial == 0 {
+        return found(lang, complete);
+    }
+    let more = group_digits(lang, partial as u64);
+    match lang {
+        Lang::Ru => format!("{}, ещё {more} без одного слова", found(lang, complete)),
+        Lang::En => format!("{}, {more} more missing one word", found(lang, complete)),
+    }
+}
+
+/// The heading before the results that lack one word of the text: the word, when they
+/// all lack the same one.
+pub fn missing_one_word(lang: Lang, everywhere: Option<&str>) -> String {
+    match (lang, everywhere) {
+        (Lang::Ru, Some(word)) => format!("Нет совпадений со словом «{word}»"),
+        (Lang::En, Some(word)) => format!("No matches for the word “{word}”"),
+        (Lang::Ru, None) => "Без одного слова".to_string(),
+        (Lang::En, None) => "Missing one word".to_string(),
+    }
+}
+
+/// The note on a result that lacks one word of the text: «не найдено: „телефон“».
+pub fn not_found_word(lang: Lang, word: &str) -> String {
+    match lang {
+        Lang::Ru => format!("не найдено: „{word}“"),
+        Lang::En => format!("not found: “{word}”"),
+    }
+}
+
 /// The heading of a filter.
 pub fn facet_name(lang: Lang, facet: Facet) -> &'static str {
     match (lang, facet) {

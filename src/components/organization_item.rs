@@ -4,7 +4,7 @@ use catalog::{Catalog, Organization};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink, HighlightedText};
-use crate::i18n::texts;
+use crate::i18n::{not_found_word, texts};
 
 /// One organisation in the list: its name (a link to its card, with the matched words
 /// marked), short name, where it is, its sector and its channels.
@@ -18,6 +18,9 @@ pub fn OrganizationItem(
     text: Signal<String>,
     /// Called with the organisation's id when its card is asked for.
     on_open: Callback<String>,
+    /// The one word of the text the organisation does not match, for a result listed
+    /// after those that match every word.
+    missing: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
@@ -54,6 +57,9 @@ pub fn OrganizationItem(
             </h3>
             {org.short_name.clone().map(|short| view! {
                 <p class="org__short"><HighlightedText text=short query=text/></p>
+            })}
+            {missing.map(|word| view! {
+                <p class="org__missing">{not_found_word(lang, &word)}</p>
             })}
             <p class="org__place">{place.join(" · ")}</p>
             <ul class="org__channels" aria-label=t.channels_of>{channels}</ul>

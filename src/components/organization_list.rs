@@ -4,7 +4,7 @@ use catalog::{Catalog, Results};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, OrganizationItem};
-use crate::i18n::{show_more, show_previous, shown_range, texts};
+use crate::i18n::{missing_one_word, show_more, show_previous, shown_range, texts};
 
 /// How many organisations a step of the list adds.
 const PAGE: usize = 20;
@@ -48,14 +48,33 @@ pub fn OrganizationList(
         let total = total();
         (start.min(total), end.min(total))
     });
-    let visible = move || {
+    // Where the results that lack one word start: the window shows the complete ones in
+    // one list, then a heading, then those.
+    let complete = move || results.with(|r| r.complete);
+    let visible_part = move |partial: bool| {
         let (start, end) = window.get();
-        results.with(|r| r.organizations[start..end].to_vec())
+        results.with(|r| {
+            let (from, to) = if partial {
+                (start.max(r.complete), end)
+            } else {
+                (start, end.min(r.complete))
+            };
+            (from..to.max(from))
+                .map(|i| (r.organizations[i], r.missing_word(i).map(str::to_string)))
+                .collect::<Vec<_>>()
+        })
     };
-    let item = move |position: u32| {
+    let item = move |(position, missing): (u32, Option<String>)| {
         let catalog = catalog.get_untracked();
         let org = catalog.organizations.get(position as usize).cloned();
-        org.map(|org| view! { <OrganizationItem org catalog=catalog.clone() text on_open/> })
+        org.map(
+            |org| view! { <OrganizationItem org catalog=catalog.clone() text on_open missing/> },
+        )
+    };
+    let heading = move || results.with(|r| missing_one_word(lang, r.missing_everywhere()));
+    let shows_partial = move || {
+        let (_, end) = window.get();
+        end > complete()
     };
     let more = move || window.get().1 < total();
     let earlier = move || window.get().0 > 0;
@@ -78,8 +97,14 @@ pub fn OrganizationList(
                 </button>
             </Show>
             <ol class="results__list" start=move || window.get().0 + 1>
-                <For each=visible key=|position| *position children=item/>
+                <For each=move || visible_part(false) key=|row| row.clone() children=item/>
             </ol>
+            <Show when=shows_partial>
+                <h3 class="results__partial">{heading}</h3>
+                <ol class="results__list" start=move || window.get().0.max(complete()) + 1>
+                    <For each=move || visible_part(true) key=|row| row.clone() children=item/>
+                </ol>
+            </Show>
             <Show when=move || { total() > PAGE }>
                 <p class="results__progress">
                     {move || {

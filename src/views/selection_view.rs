@@ -54,7 +54,9 @@ pub fn SelectionView(
     });
     let text = Memo::new(move |_| query.with(|q| q.text.clone()));
     let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
+    // Every result, those that lack one word too: none at all is "nothing found".
     let count = Memo::new(move |_| results.with(|r| r.organizations.len()));
+    let complete = Memo::new(move |_| results.with(|r| r.complete));
     let view = Memo::new(move |_| query.with(|q| q.view));
     let open_org = Memo::new(move |_| query.with(|q| q.org.clone()));
 
@@ -257,7 +259,10 @@ pub fn SelectionView(
                 <Show when=move || open_org.with(Option::is_none)>
                     <FilterChips chips=Signal::from(chips) on_remove=on_toggle on_reset/>
                     <div class="results__bar">
-                        <ResultSummary count=Signal::from(count)/>
+                        <ResultSummary
+                            count=Signal::from(complete)
+                            partial=Signal::derive(move || count.get() - complete.get())
+                        />
                         <Show when=move || view.get() == View::Search>
                             <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>
                         </Show>

@@ -219,6 +219,8 @@ impl Index {
             Some(q) => (q, cutoff),
             None => (&[], NO_MATCH),
         };
+        // Indexed, since the organisation indexes six arrays and the matches.
+        #[allow(clippy::needless_range_loop)]
         for org in 0..self.count {
             if qualities.get(org).copied().unwrap_or(0) >= cutoff {
                 continue;
@@ -490,31 +492,27 @@ impl Index {
         for (i, chunk) in chunks.iter().enumerate() {
             quality.fill(NO_MATCH);
             self.chunk_quality(chunk, &mut quality, &mut scratch);
-            // Plain indexed loops here and below: the release build is optimised for size,
-            // and there a zip of three slices is a call per organisation.
-            for org in 0..self.count {
-                let q = quality[org];
+            for ((sum, miss), &q) in total.iter_mut().zip(missed.iter_mut()).zip(&quality) {
                 if q == NO_MATCH {
-                    missed[org] = if missed[org] == NONE_MISSED {
+                    *miss = if *miss == NONE_MISSED {
                         i as u8
                     } else {
                         MANY_MISSED
                     };
                 } else {
-                    total[org] = total[org].saturating_add(q);
+                    *sum = sum.saturating_add(q);
                 }
             }
         }
         let mut complete = 0;
-        for org in 0..self.count {
-            let sum = total[org];
-            total[org] = match missed[org] {
+        for (sum, &miss) in total.iter_mut().zip(&missed) {
+            *sum = match miss {
                 NONE_MISSED => {
                     complete += 1;
-                    sum.min(PARTIAL - 1)
+                    (*sum).min(PARTIAL - 1)
                 }
                 MANY_MISSED => NO_MATCH,
-                _ => PARTIAL + sum.min(NO_MATCH - PARTIAL - 2),
+                _ => PARTIAL + (*sum).min(NO_MATCH - PARTIAL - 2),
             };
         }
         Some(TextMatch {
