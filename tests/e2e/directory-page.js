@@ -67,10 +67,17 @@ export class DirectoryPage {
     return Number(count.replace(/\s/g, ''));
   }
 
-  /** The number in the result sentence («Найдено 1 605 организаций» → 1605). */
+  /** The number in the result sentence («Найдено 1 605 организаций» → 1605): the
+   *  first, since «…, ещё 5 без одного слова» may follow. */
   async count() {
     const text = await this.resultCount.textContent();
-    return Number(text.replace(/[^\d]/g, ''));
+    const first = text.match(/\d[\d\s\u00a0]*/);
+    return first ? Number(first[0].replace(/[^\d]/g, '')) : NaN;
+  }
+
+  /** The heading before the results that lack one word of the text. */
+  partialHeading() {
+    return this.page.getByRole('heading', { name: /^(Без одного слова|Нет совпадений со словом)/ });
   }
 
   /** The names of the organisations on screen, in order. */

@@ -429,6 +429,13 @@ fn matched_words_are_highlighted() {
     check_highlight("Лицей", "", "Лицей");
     check_highlight("", "лицей", "");
     check_highlight("<b>школа</b>", "школа", "<b>[школа]</b>");
+    // Prepositions the search leaves out mark nothing, unless they are all there is.
+    check_highlight(
+        "Поликлиника высшей категории",
+        "поликлиника в юрге",
+        "[Поликлиника] высшей категории",
+    );
+    check_highlight("Высшая школа", "в", "[Высшая] школа");
 }
 
 /// What a search that finds nothing offers instead: a respelling that finds something

@@ -1,5 +1,6 @@
 //! Which words of a name the search text matched, so the UI can mark them.
 
+use super::everyday::FILLERS;
 use super::text::{alphanumeric_parts, is_number, other_layout, stem, tokens};
 
 /// A run of a name's text, matched by the search or not.
@@ -89,7 +90,16 @@ impl Term {
 
 fn query_terms(query: &str) -> Vec<Term> {
     let mut terms = Vec::new();
+    // The search leaves out prepositions between the words («садик в юрге»); marking
+    // every word that starts with «в» would mark what it did not match. A text of
+    // nothing else keeps them, as the search does.
+    let filler =
+        |raw: &str| matches!(tokens(raw).as_slice(), [word] if FILLERS.contains(&word.as_str()));
+    let only_fillers = query.split_whitespace().all(filler);
     for raw in query.split_whitespace() {
+        if filler(raw) && !only_fillers {
+            continue;
+        }
         let mut words = tokens(raw);
         if let Some(other) = other_layout(raw) {
             words.extend(tokens(&other));
