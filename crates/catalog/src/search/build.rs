@@ -276,7 +276,7 @@ enum Stage {
     Postings(usize),
     Spellings,
     FirstLetters,
-    Tables,
+    Tables(usize),
     Places,
     SortNames(usize),
     NameOrder,
@@ -379,18 +379,18 @@ impl Finishing<'_> {
             Stage::FirstLetters => {
                 let index = self.index.as_mut()?;
                 index.first_letters = index.precomputed_first_letters();
-                self.stage = Stage::Tables;
+                self.stage = Stage::Tables(0);
             }
-            Stage::Tables => {
+            Stage::Tables(piece) => {
                 // What each phrase of the tables matches, so that a keystroke that uses
                 // one marks a ready list instead of matching its words anew.
                 let index = self.index.as_mut()?;
-                let mut ready = ReadyLists::default();
-                for target in &tables().targets {
-                    ready.push(&index.ready_list(&target.words, !target.acronym));
+                let targets = &tables().targets;
+                for target in &targets[piece_range(targets.len(), piece)] {
+                    let list = index.ready_list(&target.words, !target.acronym);
+                    index.tables.push(&list);
                 }
-                index.tables = ready;
-                self.stage = Stage::Places;
+                self.stage = next_piece(piece, Stage::Tables, Stage::Places);
             }
             Stage::Places => {
                 let index = self.index.as_mut()?;

@@ -985,29 +985,33 @@ impl ReadyLists {
 impl Index {
     /// The organisations all of `terms` match (as table words do: no typos, stems unless
     /// `stems` is false), each with the worst of its terms' best qualities, sorted by
-    /// organisation. Built from the postings alone, so a national catalog's tables take
-    /// a few milliseconds.
+    /// organisation.
     pub(super) fn ready_list(&self, terms: &[String], stems: bool) -> Vec<(u32, Quality)> {
         let how = Matching {
             typos: false,
             stems,
         };
-        let mut all: Option<Vec<(u32, Quality)>> = None;
+        // Dense arrays, as a keystroke would mark them: sorting the postings of a common
+        // word («школа», the «и» of «парк культуры и отдыха») took a second in all.
+        let mut all = vec![NAME_WORD; self.count];
+        let mut quality = vec![NO_MATCH; self.count];
         for term in terms {
-            let mut hits = Vec::new();
+            quality.fill(NO_MATCH);
             self.each_match(term, NAME_WORD, how, |term, in_name, elsewhere| {
-                for &posting in self.postings_of(term) {
-                    let q = field_quality(posting, in_name, elsewhere);
-                    hits.push((posting >> FIELD_BITS, q));
-                }
+                self.mark(term, in_name, elsewhere, &mut quality);
             });
-            let hits = best_by_organisation(hits);
-            all = Some(match all {
-                None => hits,
-                Some(so_far) => both(&so_far, &hits),
-            });
+            for (a, &q) in all.iter_mut().zip(&quality) {
+                *a = (*a).max(q);
+            }
         }
-        all.unwrap_or_default()
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        all.iter()
+            .enumerate()
+            .filter(|&(_, &q)| q != NO_MATCH)
+            .map(|(org, &q)| (org as u32, q))
+            .collect()
     }
 
     /// The organisations in a place, as a query for its town or adjective finds them:
@@ -1043,24 +1047,6 @@ fn best_by_organisation(mut hits: Vec<(u32, Quality)>) -> Vec<(u32, Quality)> {
     hits.sort_unstable();
     hits.dedup_by_key(|&mut (org, _)| org);
     hits
-}
-
-/// The organisations of two sorted lists that are in both, each with the worse quality.
-fn both(a: &[(u32, Quality)], b: &[(u32, Quality)]) -> Vec<(u32, Quality)> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1.max(b[j].1)));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
 }
 
 impl Index {
