@@ -89,7 +89,7 @@ pub fn take_over_first_screen() -> Option<String> {
     screen.remove();
     if focused {
         leptos::prelude::request_animation_frame(|| {
-            let field = document()
+            let field = self::document()
                 .and_then(|d| d.get_element_by_id("search-input"))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
             if let Some(field) = field {
