@@ -1155,6 +1155,7 @@ fn read_channel(
         url,
         subscribers: None,
         verified: false,
+        added: None,
     };
     Ok((channel, format!("{}:{key}", platform.id)))
 }
@@ -1607,6 +1608,7 @@ mod tests {
                     url: url.to_string(),
                     subscribers: None,
                     verified: false,
+                    added: None,
                 })
                 .collect(),
         };
