@@ -22,11 +22,16 @@ pub struct Read {
 /// Reads the catalog at `path`, and the shards its top file lists (relative to the top
 /// file's folder, as the app fetches them). A file that cannot be read, is not UTF-8, is
 /// refused whole by the parser, or a listed shard that is missing or not the one listed
-/// makes the whole catalog unreadable: the message says which file and why, in Russian.
+/// makes the whole catalog unreadable: the message says which file and why, in Russian
+/// and English like the tool's other messages.
 pub fn read_catalog(path: &Path) -> Result<Read, String> {
     let text = read_text(path)?;
-    let top = parse_catalog(&text)
-        .map_err(|err| format!("{}: файл отклонён целиком: {err}", path.display()))?;
+    let top = parse_catalog(&text).map_err(|err| {
+        format!(
+            "{}: файл отклонён целиком / the whole file is refused: {err}",
+            path.display()
+        )
+    })?;
     let listed = top.catalog.shards.clone();
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut assembly = Assembly::new(top);
@@ -37,7 +42,7 @@ pub fn read_catalog(path: &Path) -> Result<Read, String> {
             .add(&shard.region, &text, &sha256_hex(text.as_bytes()))
             .map_err(|err| {
                 format!(
-                    "{}: часть каталога (регион {}) отклонена: {err}",
+                    "{}: часть каталога (регион {}) отклонена / the shard is refused: {err}",
                     file.display(),
                     shard.region
                 )
@@ -56,11 +61,15 @@ pub fn read_catalog(path: &Path) -> Result<Read, String> {
 }
 
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| format!("{}: не удалось прочитать файл: {err}", path.display()))?;
+    let bytes = std::fs::read(path).map_err(|err| {
+        format!(
+            "{}: не удалось прочитать файл / cannot read the file: {err}",
+            path.display()
+        )
+    })?;
     String::from_utf8(bytes).map_err(|err| {
         format!(
-            "{}: файл не в кодировке UTF-8 (байт {})",
+            "{}: файл не в кодировке UTF-8 / the file is not UTF-8 (byte {})",
             path.display(),
             err.utf8_error().valid_up_to()
         )

@@ -269,9 +269,13 @@ fn diff(old: &str, new: &str, args: &[&str]) -> ExitCode {
         match load::read_catalog(std::path::Path::new(path)) {
             Ok(catalog) => {
                 let skipped = catalog.skipped.total();
+                // The app would not show them either, so the report is the readers' view;
+                // validate says why they were skipped.
                 if skipped > 0 {
                     eprintln!(
-                        "{path}: пропущено записей с ошибками: {skipped}; их нет и в сравнении                          (подробности: catalog-tool validate {path})"
+                        "{path}: пропущено записей с ошибками: {skipped}, их нет и в сравнении \
+                         (подробности: catalog-tool validate {path}) / {skipped} records skipped, \
+                         not compared"
                     );
                 }
                 read.push(catalog.catalog);
@@ -347,7 +351,10 @@ fn feeds(path: &str, args: &[&str]) -> ExitCode {
     match feeds::write_feeds(&read.catalog, std::path::Path::new(dir), &options) {
         Ok(written) => {
             for unnamed in &written.unnamed {
-                eprintln!("{path}: {unnamed}: не годится для имени файла, лента не записана");
+                eprintln!(
+                    "{path}: {unnamed}: не годится для имени файла, лента не записана \
+                     / not a file name, no feed written"
+                );
             }
             let entries: usize = written.files.iter().map(|f| f.entries).sum();
             let all = written.files.first().map_or(0, |f| f.entries);
@@ -426,19 +433,12 @@ fn stats(path: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Reads and parses a catalog file, printing why not when it cannot.
-fn read_catalog(path: &str) -> Option<catalog::Loaded> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+/// Reads a catalog whole (a top file's shards too), printing why not when it cannot.
+fn read_catalog(path: &str) -> Option<load::Read> {
+    match load::read_catalog(std::path::Path::new(path)) {
+        Ok(read) => Some(read),
         Err(err) => {
-            eprintln!("{path}: не удалось прочитать файл / cannot read the file: {err}");
-            return None;
-        }
-    };
-    match parse_catalog(&text) {
-        Ok(loaded) => Some(loaded),
-        Err(err) => {
-            eprintln!("{path}: файл отклонён целиком / the whole file is refused: {err}");
+            eprintln!("{err}");
             None
         }
     }

@@ -672,7 +672,7 @@ fn the_diff_command_reads_files_and_shards_and_says_by_its_status() {
         "old.json",
         "release/catalog.json",
         2,
-        "отклонена: the file's SHA-256 is",
+        "отклонена / the shard is refused: the file's SHA-256 is",
     );
     std::fs::remove_file(&shard).expect("remove a shard");
     check_diff_command(
