@@ -269,8 +269,8 @@ fn diff(old: &str, new: &str, args: &[&str]) -> ExitCode {
         match load::read_catalog(std::path::Path::new(path)) {
             Ok(catalog) => {
                 let skipped = catalog.skipped.total();
-                // The app would not show them either, so the report is the readers' view;
-                // validate says why they were skipped.
+                // The app does not show records the parser skips either, so the report
+                // is the readers' view; `validate` says why they were skipped.
                 if skipped > 0 {
                     eprintln!(
                         "{path}: пропущено записей с ошибками: {skipped}, их нет и в сравнении \
