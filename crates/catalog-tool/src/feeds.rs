@@ -213,13 +213,13 @@ fn feed(catalog: &Catalog, options: &FeedOptions, scope: Scope, news: &[News]) -
         .clone()
         .unwrap_or_else(|| "Госпаблики".to_string());
     let feed = Feed {
-        title: Text::plain(scope.title),
+        title: Text::plain(xml_text(&scope.title)),
         // Stable across runs and publications: made of the feed's name and where its
         // links point, never of its content or the date.
         id: urn(&format!("feed\n{}\n{}", options.app, scope.name)),
         updated: at_midnight(updated),
         authors: vec![Person {
-            name: author,
+            name: xml_text(&author),
             ..Person::default()
         }],
         links: vec![
@@ -273,7 +273,7 @@ fn entry(catalog: &Catalog, options: &FeedOptions, news: &News) -> Entry {
     };
     let added = at_midnight(news.added);
     Entry {
-        title: Text::plain(format!("{} — {platform}", org.name)),
+        title: Text::plain(xml_text(&format!("{} — {platform}", org.name))),
         // The organisation and the channel, as the core tells channels apart: the same
         // entry every run, and in every feed that lists it.
         id: urn(&format!(
@@ -299,28 +299,38 @@ fn entry(catalog: &Catalog, options: &FeedOptions, news: &News) -> Entry {
             Link {
                 href: news.channel.url.clone(),
                 rel: "related".to_string(),
-                title: Some(format!("{platform}: {}", news.channel.handle)),
+                title: Some(xml_text(&format!("{platform}: {}", news.channel.handle))),
                 ..Link::default()
             },
         ],
         categories: vec![
             Category {
-                term: org.region.clone(),
+                term: xml_text(&org.region),
                 scheme: Some("region".to_string()),
-                label: Some(region),
+                label: Some(xml_text(&region)),
             },
             Category {
-                term: org.sector.clone(),
+                term: xml_text(&org.sector),
                 scheme: Some("sector".to_string()),
-                label: Some(sector),
+                label: Some(xml_text(&sector)),
             },
         ],
-        summary: Some(Text::plain(format!(
+        summary: Some(Text::plain(xml_text(&format!(
             "Новый официальный канал в каталоге: {platform} {}{mark}. {place}.",
             news.channel.url
-        ))),
+        )))),
         ..Entry::default()
     }
+}
+
+/// Text without the characters XML 1.0 cannot hold at all, even escaped (controls other
+/// than tab and line breaks, U+FFFE, U+FFFF). The catalog's parser lets them through in
+/// names, and one would make the whole feed unreadable to every reader; the writer
+/// escapes markup but does not drop them.
+fn xml_text(text: &str) -> String {
+    text.chars()
+        .filter(|&c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{fffd}' | '\u{10000}'..))
+        .collect()
 }
 
 /// The app's page with this view's query string.

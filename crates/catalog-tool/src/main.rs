@@ -74,7 +74,8 @@ catalog-tool — инструмент для тех, кто публикует �
       сравниваются внутри организации (по id) по платформе и имени канала, как
       их сравнивает ядро (vk.com/club1 = m.vk.ru/public1). --out — записать
       НОВЫЙ одним файлом с датами «added», как import --previous.
-      Код выхода 0 — ничего не удалено; 1 — что-то удалено; 2 — файл не читается.
+      Код выхода 0 — ничего не удалено; 1 — что-то удалено; 2 — файл не читается
+      (или --out не записывается).
       What changed between two publications, per region; with --out, NEW is
       written with `added` dates. Exit 0 when nothing was removed, 1 when
       something was, 2 when an input cannot be read.
