@@ -477,6 +477,9 @@ struct RawChannel {
     url: Option<String>,
     subscribers: Option<Value>,
     verified: Option<bool>,
+    /// Read as any value, so that a malformed date costs only the field, like the
+    /// other optional fields, and not the channel.
+    added: Option<Value>,
 }
 
 fn check_header(top: &RawTop) -> Result<(), LoadError> {
@@ -1064,12 +1067,37 @@ impl Reader {
                 return None;
             }
         };
+        let added = match raw.added {
+            None | Some(Value::Null) => None,
+            // Blank is absent, as for every text field.
+            Some(Value::String(text)) if text.trim().is_empty() => None,
+            Some(Value::String(text)) => {
+                let date = IsoDate::parse(text.trim());
+                if date.is_none() {
+                    self.warn(
+                        org,
+                        &field("added"),
+                        format!("\"{}\" is not a YYYY-MM-DD date; ignored", shorten(&text)),
+                    );
+                }
+                date
+            }
+            Some(_) => {
+                self.warn(
+                    org,
+                    &field("added"),
+                    "not a YYYY-MM-DD date string; ignored".into(),
+                );
+                None
+            }
+        };
         Some(Channel {
             platform: platform_id,
             handle: handle_of(&url),
             url: url_text,
             subscribers,
             verified: raw.verified.unwrap_or(false),
+            added,
         })
     }
 }
