@@ -366,6 +366,15 @@ impl Query {
         }
     }
 
+    /// The card of organisation `id`, over the search this selection is: the checked link
+    /// is left behind, the text, filters and language go along.
+    pub fn opening(&self, id: &str) -> Query {
+        Query {
+            org: Some(id.to_string()),
+            ..self.with_view(View::Search)
+        }
+    }
+
     /// How many filter values the reader chose (locked ones are the site's, not theirs).
     pub fn filter_count(&self) -> usize {
         Facet::ALL
