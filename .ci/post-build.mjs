@@ -5,15 +5,17 @@
 //    glue and starts the app) moves to a file of its own, init-HASH.js, so the app runs
 //    under a Content-Security-Policy without 'unsafe-inline'.
 // 2. widget.html, the page other sites frame, is written beside index.html: the same
-//    page with the same hashed files, marked <html data-entry="widget">. The app reads
-//    the mark to render the widget, and the server lets other sites frame that path only;
-//    no query parameter makes a page the widget.
+//    page with the same hashed files, marked <html data-entry="widget">, and with the
+//    widget's own static first screen (src/widget-first-screen.html) in place of the
+//    directory's. The app reads the mark to render the widget, and the server lets other
+//    sites frame that path only; no query parameter makes a page the widget.
 // 3. sw.js gets this build's exact file list (widget.html included) and a build id, so
 //    the service worker precaches exactly these files and a new build is a new worker
 //    with a new cache.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -47,7 +49,15 @@ if (!opening.test(index) || /\sdata-entry=/.test(index)) {
   console.error('post-build: index.html has no <html> tag to mark, or is marked already');
   process.exit(1);
 }
-const widget = index.replace(opening, (tag, attributes = '') => `<html${attributes} data-entry="widget">`);
+const firstScreen = /[ \t]*<!-- first-screen -->[\s\S]*?<!-- \/first-screen -->\n?/;
+const widgetScreen = await readFile(fileURLToPath(new URL('../src/widget-first-screen.html', import.meta.url)), 'utf8');
+if (!firstScreen.test(index) || !firstScreen.test(widgetScreen)) {
+  console.error('post-build: index.html or src/widget-first-screen.html lacks its <!-- first-screen --> block');
+  process.exit(1);
+}
+const widget = index
+  .replace(opening, (tag, attributes = '') => `<html${attributes} data-entry="widget">`)
+  .replace(firstScreen, () => widgetScreen.match(firstScreen)[0]);
 await writeFile(join(staging, 'widget.html'), widget);
 
 // 3. The service worker's file list. The catalog is data, cached as it is fetched; the

@@ -1,6 +1,7 @@
 //! The root component: loads the catalog once and shows the directory, the progress
 //! indicator or the failure, never a blank page.
 
+use catalog::{Query, View};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -9,7 +10,7 @@ use crate::components::{LoadFailure, LoadingIndicator};
 use crate::i18n::texts;
 use crate::preferences::Preferences;
 use crate::service_worker::AppStatus;
-use crate::url_state::{self, Entry, UrlState};
+use crate::url_state::{self, Entry, HistoryMode, UrlState};
 use crate::views::Directory;
 
 /// The whole app.
@@ -40,6 +41,26 @@ pub fn App() -> impl IntoView {
     let ready = Memo::new(move |_| loader.current.with(Option::is_some));
     // The service worker waits until the page has shown the catalog, or said why not.
     let settled = Signal::derive(move || ready.get() || loader.failure.with(Option::is_some));
+    // The static first screen of index.html stays until the page has something of its
+    // own to show; a search typed into it meanwhile becomes the address's text.
+    Effect::new(move |_| {
+        if !settled.get() {
+            return;
+        }
+        let Some(typed) = browser::take_over_first_screen() else {
+            return;
+        };
+        let query = url.query_untracked();
+        let text = typed.trim();
+        if !text.is_empty() && query.view == View::Search && text != query.text {
+            let next = Query {
+                text: text.to_string(),
+                org: None,
+                ..query
+            };
+            url.navigate(&next, HistoryMode::Replace);
+        }
+    });
     // The widget lives in other sites' frames: it installs no service worker of its own.
     let register = url_state::entry() == Entry::Directory;
     provide_context(AppStatus::start(register, settled));

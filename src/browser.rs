@@ -72,6 +72,36 @@ pub fn focus_soon(selectors: Vec<String>) {
     });
 }
 
+/// Removes the static first screen (index.html's), if the page still shows it, and gives
+/// the text typed into its search field; the app's own search field then takes the focus,
+/// with the caret at the end, if the static one had it.
+pub fn take_over_first_screen() -> Option<String> {
+    let document = document()?;
+    let screen = document.get_element_by_id("first-screen")?;
+    let input = document
+        .get_element_by_id("first-search")
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let focused = match (&input, document.active_element()) {
+        (Some(input), Some(active)) => JsValue::from(active) == *AsRef::<JsValue>::as_ref(input),
+        _ => false,
+    };
+    let text = input.map(|input| input.value()).unwrap_or_default();
+    screen.remove();
+    if focused {
+        leptos::prelude::request_animation_frame(|| {
+            let field = self::document()
+                .and_then(|d| d.get_element_by_id("search-input"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+            if let Some(field) = field {
+                let _ = field.focus();
+                let end = field.value().encode_utf16().count() as u32;
+                let _ = field.set_selection_range(end, end);
+            }
+        });
+    }
+    Some(text)
+}
+
 /// Whether the filters sit beside the results: a wide window (the layout's breakpoint
 /// in the stylesheet) and text no larger than «Крупный», which keeps two columns.
 pub fn is_two_column_layout(appearance: Appearance) -> bool {

@@ -665,6 +665,22 @@ pub fn remove_filter(lang: Lang, label: &str) -> String {
     }
 }
 
+/// A language's name in that language, as a switch or a choice offers it.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => "Русский",
+        Lang::En => "English",
+    }
+}
+
+/// The language a switch offers on a page in `lang`: the other one.
+pub fn other_language(lang: Lang) -> Lang {
+    match lang {
+        Lang::Ru => Lang::En,
+        Lang::En => Lang::Ru,
+    }
+}
+
 /// The name of a section in the navigation.
 pub fn view_name(lang: Lang, view: View) -> &'static str {
     match (lang, view) {

@@ -75,6 +75,19 @@ pub fn use_url_state() -> UrlState {
     use_context::<UrlState>().expect("UrlState is provided by App")
 }
 
+/// The relative address of a state on this page: `?…`, or for the default state the
+/// page itself (`./` for the directory, `widget.html` for the widget, which `./` would
+/// leave), so the sub-path the app is served from stays. Every in-page link is made here.
+pub fn href(query: &Query) -> String {
+    match query.to_query_string() {
+        canonical if !canonical.is_empty() => format!("?{canonical}"),
+        _ => match entry() {
+            Entry::Directory => "./".to_string(),
+            Entry::Widget => "widget.html".to_string(),
+        },
+    }
+}
+
 fn current_search() -> String {
     web_sys::window()
         .and_then(|window| window.location().search().ok())

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink};
 use crate::i18n::{not_found_reason, reading_of, sign_text, texts};
+use crate::url_state::{self, use_url_state};
 
 /// The answer to "is this channel official?": the verdict, how the link was read, the
 /// organisation's channels when it is official or imitated, and advice when it is not.
@@ -33,6 +34,8 @@ pub fn CheckVerdict(
             &reading.handle,
         )
     });
+    // A card's address keeps the filters and the language the checker was opened with.
+    let url = use_url_state();
     let channels = {
         let catalog = catalog.clone();
         move |found: &[ChannelRef]| {
@@ -47,7 +50,7 @@ pub fn CheckVerdict(
                         <li class="verdict__channel" data-org-id=org.id.clone()>
                             <a
                                 class="verdict__org"
-                                href=format!("?org={}", org.id)
+                                href=url_state::href(&url.query_untracked().opening(&org.id))
                                 on:click=move |ev| {
                                     ev.prevent_default();
                                     on_open.run(id.clone());

@@ -2,6 +2,7 @@ use catalog::Lang;
 use leptos::prelude::*;
 
 use crate::components::use_lang;
+use crate::i18n::{language_name, other_language};
 
 /// A link to the page in the other language, written in that language.
 #[component]
@@ -11,14 +12,8 @@ pub fn LanguageSwitch(
     /// Called with the language chosen (the link's default is prevented).
     on_switch: Callback<Lang>,
 ) -> impl IntoView {
-    let other = match use_lang() {
-        Lang::Ru => Lang::En,
-        Lang::En => Lang::Ru,
-    };
-    let name = match other {
-        Lang::Ru => "Русский",
-        Lang::En => "English",
-    };
+    let other = other_language(use_lang());
+    let name = language_name(other);
     view! {
         <a
             class="language-switch"

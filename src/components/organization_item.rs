@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink, HighlightedText};
 use crate::i18n::{not_found_word, texts};
+use crate::url_state::{self, use_url_state};
 
 /// One organisation in the list: its name (a link to its card, with the matched words
 /// marked), short name, where it is, its sector and its channels.
@@ -41,12 +42,16 @@ pub fn OrganizationItem(
         })
         .collect();
     let id = org.id.clone();
+    // The card's address keeps the search, the filters and the language, for a reader who
+    // opens it in a new tab or copies it.
+    let url = use_url_state();
+    let for_href = org.id.clone();
     view! {
         <li class="org" data-org-id=org.id.clone()>
             <h3 class="org__name">
                 <a
                     class="org__link"
-                    href=format!("?org={}", org.id)
+                    href=move || url_state::href(&url.query().opening(&for_href))
                     on:click=move |ev| {
                         ev.prevent_default();
                         on_open.run(id.clone());

@@ -35,10 +35,7 @@ pub fn CheckView(
         browser::focus_soon(vec!["#verdict-title".into()]);
     });
     let on_open = Callback::new(move |id: String| {
-        let next = Query {
-            org: Some(id),
-            ..query.get_untracked().with_view(catalog::View::Search)
-        };
+        let next = query.get_untracked().opening(&id);
         url.navigate(&next, HistoryMode::Push);
     });
     let verdict = move || {

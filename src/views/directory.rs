@@ -9,7 +9,7 @@ use crate::components::{
     use_lang, AppearancePanel, CatalogHeader, ConnectionNotice, DemoBanner, LanguageSwitch,
     ShardProgress, SkippedNotice, ViewNav,
 };
-use crate::i18n::texts;
+use crate::i18n::{other_language, texts};
 use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
 use crate::service_worker::AppStatus;
@@ -39,7 +39,8 @@ pub fn Directory(
     let query = Memo::new(move |_| current.with(|c| url.query().sanitized(&c.catalog)));
     let view = Memo::new(move |_| query.with(|q| q.view));
 
-    let section_href = Callback::new(move |view: View| address(&query.with(|q| q.with_view(view))));
+    let section_href =
+        Callback::new(move |view: View| url_state::href(&query.with(|q| q.with_view(view))));
     let on_section = Callback::new(move |view: View| {
         url.navigate(&query.get_untracked().with_view(view), HistoryMode::Push);
     });
@@ -47,12 +48,7 @@ pub fn Directory(
         lang: Some(lang),
         ..query.get()
     };
-    let switch_href = Signal::derive(move || {
-        address(&other_lang(match lang {
-            Lang::Ru => Lang::En,
-            Lang::En => Lang::Ru,
-        }))
-    });
+    let switch_href = Signal::derive(move || url_state::href(&other_lang(other_language(lang))));
     let on_switch = Callback::new(move |chosen: Lang| {
         preferences.lang.set(chosen);
         url.navigate(&other_lang(chosen), HistoryMode::Replace);
@@ -162,13 +158,4 @@ pub fn Directory(
         </footer>
     }
     .into_any()
-}
-
-/// The relative address of a state: `?…`, or the bare path for the default view, so the
-/// sub-path the app is served from stays.
-pub fn address(query: &Query) -> String {
-    match query.to_query_string() {
-        canonical if canonical.is_empty() => "./".to_string(),
-        canonical => format!("?{canonical}"),
-    }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{use_lang, RadioChoice, SnippetBox};
-use crate::i18n::{facet_name, texts, theme_name};
+use crate::i18n::{facet_name, language_name, texts, theme_name};
 use crate::url_state::{use_url_state, HistoryMode};
 
 /// The widget's filters a site owner can fix here: one value each.
@@ -154,10 +154,10 @@ pub fn EmbedView(
                     </fieldset>
                     <fieldset class="embed-builder__group">
                         <legend>{t.embed_language}</legend>
-                        {[(Lang::Ru, "Русский"), (Lang::En, "English")].into_iter().map(|(option, name)| view! {
+                        {[Lang::Ru, Lang::En].into_iter().map(|option| view! {
                             <RadioChoice
                                 name="embed-lang"
-                                label=name.to_string()
+                                label=language_name(option).to_string()
                                 checked=Signal::derive(move || widget_lang.get() == option)
                                 on_choose=Callback::new(move |()| widget_lang.set(option))
                                 lang=option.as_str()

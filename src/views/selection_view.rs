@@ -86,11 +86,7 @@ pub fn SelectionView(
         go(next, HistoryMode::Push);
     });
     let on_open = Callback::new(move |id: String| {
-        let next = Query {
-            org: Some(id),
-            ..query.get_untracked()
-        };
-        go(next, HistoryMode::Push);
+        go(query.get_untracked().opening(&id), HistoryMode::Push);
     });
     let on_close = Callback::new(move |()| {
         let current = query.get_untracked();

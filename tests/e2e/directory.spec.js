@@ -95,6 +95,19 @@ test.describe('organisation card', () => {
     await expect(directory.organization('42-00001')).toBeVisible();
   });
 
+  test('a card\'s link keeps the search, the filters and the language, for a new tab', async ({ page }) => {
+    const directory = new DirectoryPage(page);
+    await page.goto('/?q=%D0%B3%D1%83%D0%B1%D0%B5%D1%80%D0%BD%D0%B0%D1%82%D0%BE%D1%80&region=42&lang=en');
+    const link = directory.organization('42-00001').getByRole('link', { name: /Губернатор/ });
+    const href = new URL(await link.getAttribute('href'), page.url()).searchParams;
+    expect(Object.fromEntries(href)).toEqual({ q: 'губернатор', region: '42', org: '42-00001', lang: 'en' });
+    // The same from the checker, whose checked link stays behind.
+    await page.goto('/?check=' + encodeURIComponent('https://vk.com/gubernator_kuzbass') + '&lang=en');
+    const verdictLink = directory.verdict.getByRole('link', { name: /^Губернатор Кемеровской области/ });
+    const fromCheck = new URL(await verdictLink.getAttribute('href'), page.url()).searchParams;
+    expect(Object.fromEntries(fromCheck)).toEqual({ org: '42-00001', lang: 'en' });
+  });
+
   test('an unknown id shows the list instead', async ({ page }) => {
     const directory = new DirectoryPage(page);
     await page.goto('/?org=99-nobody');

@@ -78,7 +78,8 @@ function contentSecurityPolicy(widget) {
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'none'",
+    // The first screen's search form is a plain GET to the page itself.
+    "form-action 'self'",
     `frame-ancestors ${widget ? '*' : "'self'"}`,
   ].join('; ');
 }

@@ -491,6 +491,7 @@ impl Builder {
                 handle: path,
                 subscribers: Some(subscribers),
                 verified,
+                added: None,
             });
         }
         if channels.last().is_some_and(|c| c.platform == "vk") {
@@ -567,6 +568,7 @@ impl Builder {
                     handle: handle.to_string(),
                     subscribers: Some(subscribers),
                     verified: true,
+                    added: None,
                 }
             })
             .collect(),

@@ -1142,21 +1142,39 @@ fn read_channel(
             platform.hosts.join(", ")
         ));
     }
-    let path = channel_path(&parsed);
-    let key = match PlatformKind::from_id(&platform.id).map(|k| k.channel_key(path)) {
-        Some(Err(err)) => return Err(format!("«{written}»: {}", channel_error(&err))),
-        Some(Ok(key)) => key,
-        // A platform the core does not know: the URL itself, lower case.
-        None => format!("{}{}", parsed.host, path.to_ascii_lowercase()),
-    };
+    let identity = identity(&platform.id, &parsed)
+        .map_err(|err| format!("«{written}»: {}", channel_error(&err)))?;
     let channel = Channel {
         platform: platform.id.clone(),
         handle: catalog::handle_of(&parsed),
         url,
         subscribers: None,
         verified: false,
+        added: None,
     };
-    Ok((channel, format!("{}:{key}", platform.id)))
+    Ok((channel, identity))
+}
+
+/// A channel as the core compares channels: its platform and its channel key there, so
+/// that `https://vk.com/club1` and `https://m.vk.ru/public1` are one channel
+/// (`vk:club1`). `import` finds a channel given twice by it, and `diff` and the `added`
+/// stamp match a channel across publications by it. A URL the core would not take as a
+/// channel (no catalog that was read holds one) is its own identity.
+pub fn channel_identity(channel: &Channel) -> String {
+    parse_http_url(&channel.url)
+        .ok()
+        .and_then(|parsed| identity(&channel.platform, &parsed).ok())
+        .unwrap_or_else(|| format!("{}:{}", channel.platform, channel.url))
+}
+
+fn identity(platform: &str, parsed: &HttpUrl) -> Result<String, ChannelError> {
+    let path = channel_path(parsed);
+    let key = match PlatformKind::from_id(platform).map(|k| k.channel_key(path)) {
+        Some(key) => key?,
+        // A platform the core does not know: the URL itself, lower case.
+        None => format!("{}{}", parsed.host, path.to_ascii_lowercase()),
+    };
+    Ok(format!("{platform}:{key}"))
 }
 
 fn channel_path(url: &HttpUrl) -> &str {
@@ -1607,6 +1625,7 @@ mod tests {
                     url: url.to_string(),
                     subscribers: None,
                     verified: false,
+                    added: None,
                 })
                 .collect(),
         };

@@ -2,7 +2,10 @@
 //! that tests can call them directly as well as through the binary.
 
 pub mod demo;
+pub mod diff;
+pub mod feeds;
 pub mod import;
+pub mod load;
 mod reference;
 pub mod shards;
 pub mod sheet;

@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use catalog::{parse_catalog, Severity};
-use catalog_tool::{demo, import, report, shards};
+use catalog::{parse_catalog, IsoDate, Severity};
+use catalog_tool::{demo, diff, feeds, import, load, report, shards};
 
 const HELP: &str = "\
 catalog-tool — инструмент для тех, кто публикует каталог Госпабликов
@@ -35,6 +35,7 @@ catalog-tool — инструмент для тех, кто публикует �
 
   catalog-tool import FILE [--region КОД] [--sheet ЛИСТ] [--out FILE]
                       [--title TEXT] [--updated ГГГГ-ММ-ДД] [--source TEXT] [--license TEXT]
+                      [--previous ПРЕЖНИЙ] [--today ГГГГ-ММ-ДД]
       Собирает каталог из таблицы: .xlsx, .xls, .xlsb, .ods или CSV (UTF-8 с BOM
       или без, или Windows-1251; разделитель «;» или «,»). Строку заголовков
       находит сам (строки названия и пустые строки над ней пропускаются);
@@ -59,6 +60,34 @@ catalog-tool — инструмент для тех, кто публикует �
       rejected row is printed with its spreadsheet row number and reason, every
       cell left out with its address. Exit 0 when every row was taken, 1 otherwise.
       `import-csv` is the same command's old name.
+
+      --previous ПРЕЖНИЙ — каталог прошлой публикации (файл или общий файл с
+      частями): каналы, что были в нём, сохраняют свою дату «added», новые
+      получают дату --today (по умолчанию сегодняшнюю).
+      --previous OLD stamps `added`: channels OLD had keep their date, new ones
+      get --today (default: the system date).
+
+  catalog-tool diff СТАРЫЙ НОВЫЙ [--out FILE] [--today ГГГГ-ММ-ДД]
+      Что изменилось между двумя публикациями (файл или общий файл с частями):
+      организации и каналы добавленные (+), удалённые (−) и изменённые (~:
+      название, регион, сфера; адрес, отметка платформы), по регионам. Каналы
+      сравниваются внутри организации (по id) по платформе и имени канала, как
+      их сравнивает ядро (vk.com/club1 = m.vk.ru/public1). --out — записать
+      НОВЫЙ одним файлом с датами «added», как import --previous.
+      Код выхода 0 — ничего не удалено; 1 — что-то удалено; 2 — файл не читается
+      (или --out не записывается).
+      What changed between two publications, per region; with --out, NEW is
+      written with `added` dates. Exit 0 when nothing was removed, 1 when
+      something was, 2 when an input cannot be read.
+
+  catalog-tool feeds FILE --out DIR [--app АДРЕС] [--limit N] [--today ГГГГ-ММ-ДД]
+      Пишет ленты Atom новых каналов (с датой «added»), новые сверху, не больше
+      N (100) в ленте: DIR/all.atom — весь каталог, DIR/42.atom — регион (для
+      каждого региона списка), DIR/42-education.atom — регион и сфера. Ссылки
+      относительные: на карточку организации АДРЕС?org=ID, на регион
+      АДРЕС?region=42; АДРЕС — страница приложения относительно DIR (../).
+      Atom feeds of new channels: the catalog's, each region's, each region and
+      sector's; links relative to the feed, to the app's ?org= card.
 
   catalog-tool shard FILE --out DIR [--no-compress]
       Делит каталог на файлы по регионам: DIR/catalog.json (общий файл со
@@ -87,6 +116,8 @@ fn main() -> ExitCode {
         ["demo", "--out", file] => write_output(Some(file), &demo::demo_catalog().to_json()),
         ["synth", rest @ ..] => synth(rest),
         ["import" | "import-csv", file, rest @ ..] => import(file, rest),
+        ["diff", old, new, rest @ ..] => diff(old, new, rest),
+        ["feeds", file, rest @ ..] => feeds(file, rest),
         ["shard", file, "--out", dir] => shard(file, dir, true),
         ["shard", file, "--out", dir, "--no-compress"] => shard(file, dir, false),
         ["stats", file] => stats(file),
@@ -133,6 +164,8 @@ fn synth(args: &[&str]) -> ExitCode {
 fn import(path: &str, args: &[&str]) -> ExitCode {
     let mut options = import::ImportOptions::default();
     let mut out = None;
+    let mut previous = None;
+    let mut today = None;
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         match (*flag, rest.next()) {
@@ -142,17 +175,26 @@ fn import(path: &str, args: &[&str]) -> ExitCode {
             ("--license", Some(text)) => options.license = Some(text.to_string()),
             ("--region", Some(code)) => options.region = Some(code.to_string()),
             ("--sheet", Some(name)) => options.sheet = Some(name.to_string()),
-            ("--updated", Some(date)) => match catalog::IsoDate::parse(date) {
-                Some(date) => options.updated = Some(date),
-                None => {
-                    return usage(&format!(
-                        "--updated {date}: нужна дата ГГГГ-ММ-ДД / a YYYY-MM-DD date"
-                    ))
-                }
+            ("--updated", Some(date)) => match date_flag("--updated", date) {
+                Ok(date) => options.updated = Some(date),
+                Err(code) => return code,
+            },
+            ("--previous", Some(file)) => previous = Some(*file),
+            ("--today", Some(date)) => match date_flag("--today", date) {
+                Ok(date) => today = Some(date),
+                Err(code) => return code,
             },
             _ => return usage(&format!("import: непонятный флаг / unknown flag {flag}")),
         }
     }
+    let previous = match previous.map(|file| load::read_catalog(std::path::Path::new(file))) {
+        None => None,
+        Some(Ok(read)) => Some(read.catalog),
+        Some(Err(err)) => {
+            eprintln!("--previous {err}");
+            return ExitCode::FAILURE;
+        }
+    };
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -179,7 +221,17 @@ fn import(path: &str, args: &[&str]) -> ExitCode {
     for row in &imported.notes {
         eprintln!("{path}: замечание / note: {row}");
     }
-    let catalog = &imported.catalog;
+    let stamped;
+    let catalog = match &previous {
+        None => &imported.catalog,
+        Some(previous) => {
+            let today = today.unwrap_or_else(system_date);
+            let (catalog, counts) = diff::stamp(previous, &imported.catalog, today);
+            eprintln!("{path}: {}", stamp_report(&counts, today));
+            stamped = catalog;
+            &stamped
+        }
+    };
     eprintln!(
         "{path}: строк {}, взято организаций {} с каналами: {}, отклонено строк {} \
          / {} rows; {} organizations with {} channels imported; {} rows rejected",
@@ -197,6 +249,155 @@ fn import(path: &str, args: &[&str]) -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+fn diff(old: &str, new: &str, args: &[&str]) -> ExitCode {
+    let mut out = None;
+    let mut today = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (*flag, rest.next()) {
+            ("--out", Some(file)) => out = Some(*file),
+            ("--today", Some(date)) => match date_flag("--today", date) {
+                Ok(date) => today = Some(date),
+                Err(code) => return code,
+            },
+            _ => return usage(&format!("diff: непонятный флаг / unknown flag {flag}")),
+        }
+    }
+    let mut read = Vec::new();
+    for path in [old, new] {
+        match load::read_catalog(std::path::Path::new(path)) {
+            Ok(catalog) => {
+                let skipped = catalog.skipped.total();
+                // The app does not show records the parser skips either, so the report
+                // is the readers' view; `validate` says why they were skipped.
+                if skipped > 0 {
+                    eprintln!(
+                        "{path}: пропущено записей с ошибками: {skipped}, их нет и в сравнении \
+                         (подробности: catalog-tool validate {path}) / {skipped} records skipped, \
+                         not compared"
+                    );
+                }
+                read.push(catalog.catalog);
+            }
+            Err(err) => {
+                eprintln!("{err}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let (old_catalog, new_catalog) = (&read[0], &read[1]);
+    let changes = diff::diff(old_catalog, new_catalog);
+    print!("{changes}");
+    if let Some(file) = out {
+        let today = today.unwrap_or_else(system_date);
+        let (stamped, counts) = diff::stamp(old_catalog, new_catalog, today);
+        eprintln!("{file}: {}", stamp_report(&counts, today));
+        if write_output(Some(file), &stamped.to_json()) != ExitCode::SUCCESS {
+            return ExitCode::from(2);
+        }
+    }
+    if changes.removes() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn stamp_report(counts: &diff::Stamped, today: IsoDate) -> String {
+    format!(
+        "даты «added»: новых каналов {} (дата {today}), прежних с датой {}, прежних без даты {} \
+         / added: {} new ({today}), {} kept, {} undated",
+        counts.new, counts.kept, counts.undated, counts.new, counts.kept, counts.undated
+    )
+}
+
+fn feeds(path: &str, args: &[&str]) -> ExitCode {
+    let mut options = feeds::FeedOptions {
+        today: system_date(),
+        ..feeds::FeedOptions::default()
+    };
+    let mut out = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (*flag, rest.next()) {
+            ("--out", Some(dir)) => out = Some(*dir),
+            ("--app", Some(app)) => options.app = app.to_string(),
+            ("--limit", Some(n)) => match n.parse::<usize>() {
+                Ok(n) if n > 0 => options.limit = n,
+                _ => {
+                    return usage(&format!(
+                        "--limit {n}: нужно целое > 0 / a whole number > 0"
+                    ))
+                }
+            },
+            ("--today", Some(date)) => match date_flag("--today", date) {
+                Ok(date) => options.today = date,
+                Err(code) => return code,
+            },
+            _ => return usage(&format!("feeds: непонятный флаг / unknown flag {flag}")),
+        }
+    }
+    let Some(dir) = out else {
+        return usage("feeds: нужно --out DIR / needs --out DIR");
+    };
+    let read = match load::read_catalog(std::path::Path::new(path)) {
+        Ok(read) => read,
+        Err(err) => {
+            eprintln!("{err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match feeds::write_feeds(&read.catalog, std::path::Path::new(dir), &options) {
+        Ok(written) => {
+            for unnamed in &written.unnamed {
+                eprintln!(
+                    "{path}: {unnamed}: не годится для имени файла, лента не записана \
+                     / not a file name, no feed written"
+                );
+            }
+            let entries: usize = written.files.iter().map(|f| f.entries).sum();
+            let all = written.files.first().map_or(0, |f| f.entries);
+            println!(
+                "{dir}: лент {}, записей в all.atom {all}, во всех лентах {entries} \
+                 / {} feeds, {all} entries in all.atom, {entries} in all feeds",
+                written.files.len(),
+                written.files.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{dir}: не удалось записать / cannot write: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A date flag's value, or the usage error that says what was wrong.
+fn date_flag(flag: &str, text: &str) -> Result<IsoDate, ExitCode> {
+    IsoDate::parse(text).ok_or_else(|| {
+        usage(&format!(
+            "{flag} {text}: нужна дата ГГГГ-ММ-ДД / a YYYY-MM-DD date"
+        ))
+    })
+}
+
+/// Today in the machine's time zone, as `date` prints it: the default of `--today`.
+fn system_date() -> IsoDate {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        today.year(),
+        today.month(),
+        today.day()
+    );
+    IsoDate::parse(&date).unwrap_or(IsoDate {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 fn shard(path: &str, dir: &str, compressed: bool) -> ExitCode {
@@ -233,19 +434,12 @@ fn stats(path: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Reads and parses a catalog file, printing why not when it cannot.
-fn read_catalog(path: &str) -> Option<catalog::Loaded> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
+/// Reads a catalog whole (a top file's shards too), printing why not when it cannot.
+fn read_catalog(path: &str) -> Option<load::Read> {
+    match load::read_catalog(std::path::Path::new(path)) {
+        Ok(read) => Some(read),
         Err(err) => {
-            eprintln!("{path}: не удалось прочитать файл / cannot read the file: {err}");
-            return None;
-        }
-    };
-    match parse_catalog(&text) {
-        Ok(loaded) => Some(loaded),
-        Err(err) => {
-            eprintln!("{path}: файл отклонён целиком / the whole file is refused: {err}");
+            eprintln!("{err}");
             None
         }
     }

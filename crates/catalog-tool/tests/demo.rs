@@ -200,9 +200,17 @@ fn the_demo_conforms_to_the_schema() {
     bad_url["organizations"][0]["channels"][0]["url"] = serde_json::json!("javascript:alert(1)");
     check_schema(&bad_url, Some("does not match"));
 
-    let mut negative = demo;
+    let mut negative = demo.clone();
     negative["organizations"][0]["channels"][0]["subscribers"] = serde_json::json!(-1);
     check_schema(&negative, Some("minimum"));
+
+    let mut dated = demo.clone();
+    dated["organizations"][0]["channels"][0]["added"] = serde_json::json!("2026-12-03");
+    check_schema(&dated, None);
+    dated["organizations"][0]["channels"][0]["added"] = serde_json::json!("03.12.2026");
+    check_schema(&dated, Some("does not match"));
+    dated["organizations"][0]["channels"][0]["added"] = serde_json::json!("2026-13-03");
+    check_schema(&dated, Some("does not match"));
 }
 
 #[test]

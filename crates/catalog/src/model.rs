@@ -130,6 +130,10 @@ pub struct Channel {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subscribers: Option<u64>,
     pub verified: bool,
+    /// The day the channel first appeared in a publication of the catalog, as the data
+    /// tool stamps it from the previous publication; the news feeds are made of these.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub added: Option<IsoDate>,
 }
 
 /// The level of government an organisation belongs to.

@@ -477,6 +477,9 @@ struct RawChannel {
     url: Option<String>,
     subscribers: Option<Value>,
     verified: Option<bool>,
+    /// Read as any value, so that a malformed date costs only the field, like the
+    /// other optional fields, and not the channel.
+    added: Option<Value>,
 }
 
 fn check_header(top: &RawTop) -> Result<(), LoadError> {
@@ -577,12 +580,23 @@ impl Reader {
     }
 
     /// Reports a missing required text field of a reference record.
+    /// A text field the record cannot do without: missing, or longer than [`MAX_TEXT`],
+    /// it is an error that skips the record.
     fn required(&mut self, value: Option<String>, record: &str, field: &str) -> Option<String> {
-        let value = clean(value);
-        if value.is_none() {
+        let Some(value) = clean(value) else {
             self.error(record, field, "missing".into());
+            return None;
+        };
+        let length = value.chars().count();
+        if length > MAX_TEXT {
+            self.error(
+                record,
+                field,
+                format!("{length} characters; at most {MAX_TEXT}"),
+            );
+            return None;
         }
-        value
+        Some(value)
     }
 
     /// Reads a reference list: each record is built by `build`, which reports what it
@@ -628,9 +642,9 @@ impl Reader {
                 let region = Region {
                     code: code.clone(),
                     name,
-                    short_name: clean(r.short_name),
-                    district: clean(r.district),
-                    iso: clean(r.iso),
+                    short_name: reader.limited(label, "short_name", clean(r.short_name)),
+                    district: reader.limited(label, "district", clean(r.district)),
+                    iso: reader.limited(label, "iso", clean(r.iso)),
                 };
                 Some((code, region))
             },
@@ -649,7 +663,7 @@ impl Reader {
                 let sector = Sector {
                     id: id.clone(),
                     name,
-                    name_en: clean(s.name_en),
+                    name_en: reader.limited(label, "name_en", clean(s.name_en)),
                 };
                 Some((id, sector))
             },
@@ -698,7 +712,7 @@ impl Reader {
                 let platform = Platform {
                     id: id.clone(),
                     name,
-                    name_en: clean(p.name_en),
+                    name_en: reader.limited(label, "name_en", clean(p.name_en)),
                     hosts,
                 };
                 Some((id, platform))
@@ -1064,12 +1078,37 @@ impl Reader {
                 return None;
             }
         };
+        let added = match raw.added {
+            None | Some(Value::Null) => None,
+            // Blank is absent, as for every text field.
+            Some(Value::String(text)) if text.trim().is_empty() => None,
+            Some(Value::String(text)) => {
+                let date = IsoDate::parse(text.trim());
+                if date.is_none() {
+                    self.warn(
+                        org,
+                        &field("added"),
+                        format!("\"{}\" is not a YYYY-MM-DD date; ignored", shorten(&text)),
+                    );
+                }
+                date
+            }
+            Some(_) => {
+                self.warn(
+                    org,
+                    &field("added"),
+                    "not a YYYY-MM-DD date string; ignored".into(),
+                );
+                None
+            }
+        };
         Some(Channel {
             platform: platform_id,
             handle: handle_of(&url),
             url: url_text,
             subscribers,
             verified: raw.verified.unwrap_or(false),
+            added,
         })
     }
 }

@@ -141,6 +141,55 @@ fn a_ten_megabyte_name_and_a_hundred_thousand_copies_of_one_id() {
     );
 }
 
+/// A reference list's texts are held to the same limit as an organisation's: a
+/// 5,000-character region, sector or platform name would reach every card and filter.
+#[test]
+fn reference_lists_are_held_to_the_text_limit() {
+    let long = "Я".repeat(5_000);
+    let catalog = |regions: &str, sectors: &str, platforms: &str| {
+        format!(
+            r#"{{"format":"gospubliki-catalog","version":1,"regions":[{regions}],"sectors":[{sectors}],"platforms":[{platforms}],"organizations":[{{"id":"a","name":"Школа","region":"42","sector":"education","channels":[{{"platform":"vk","url":"https://vk.com/a"}}]}}]}}"#
+        )
+    };
+    let region = r#"{"code":"42","name":"Кузбасс"}"#;
+    let sector = r#"{"id":"education","name":"Образование"}"#;
+    let platform = r#"{"id":"vk","name":"ВКонтакте"}"#;
+    let too_long = "5000 characters; at most 1000";
+    // A long required name skips the record; an organisation in that region or sector
+    // goes with it, a channel on that platform too (the organisation stays).
+    let long_region = format!(r#"{{"code":"42","name":"{long}"}}"#);
+    check(
+        "region name",
+        &catalog(&long_region, sector, platform),
+        Outcome::Read(0, 1, 0, too_long),
+    );
+    let long_sector = format!(r#"{{"id":"education","name":"{long}"}}"#);
+    check(
+        "sector name",
+        &catalog(region, &long_sector, platform),
+        Outcome::Read(0, 1, 0, too_long),
+    );
+    let long_platform = format!(r#"{{"id":"vk","name":"{long}"}}"#);
+    check(
+        "platform name",
+        &catalog(region, sector, &long_platform),
+        Outcome::Read(1, 0, 1, too_long),
+    );
+    // A long optional text is dropped with a warning, and the record kept.
+    let long_short = format!(r#"{{"code":"42","name":"Кузбасс","short_name":"{long}"}}"#);
+    check(
+        "short name",
+        &catalog(&long_short, sector, platform),
+        Outcome::Read(1, 0, 0, "at most 1000; dropped"),
+    );
+    let long_en = format!(r#"{{"id":"education","name":"Образование","name_en":"{long}"}}"#);
+    check(
+        "English name",
+        &catalog(region, &long_en, platform),
+        Outcome::Read(1, 0, 0, "at most 1000; dropped"),
+    );
+}
+
 #[test]
 fn a_million_levels_of_nesting_do_not_overflow_the_stack() {
     let deep = format!(

@@ -556,3 +556,53 @@ fn round_trip_through_to_json() {
     assert_eq!(first.catalog, second.catalog);
     assert!(second.problems.is_empty());
 }
+
+/// A channel's `added` value: the date kept (`None`: no date), and the warnings; the
+/// channel itself is kept either way, as with the other optional fields.
+fn check_added(added: Value, expected: Option<&str>, warnings: &[&str]) {
+    let channel = json!({"platform": "vk", "url": "https://vk.com/school1", "added": added});
+    let loaded = load(&catalog_with(json!([org(
+        json!({ "channels": [channel] })
+    )])));
+    let channels = &loaded.catalog.organizations[0].channels;
+    assert_eq!(channels.len(), 1, "the channel is kept whatever its date");
+    let date = channels[0].added.map(|d| d.to_string());
+    assert_eq!(date.as_deref(), expected, "added {added}");
+    assert_eq!(lines(&loaded, Severity::Warning), warnings, "added {added}");
+    assert!(lines(&loaded, Severity::Error).is_empty());
+}
+
+#[test]
+fn a_channels_added_date() {
+    check_added(json!("2026-12-03"), Some("2026-12-03"), &[]);
+    check_added(json!(" 2024-02-29 "), Some("2024-02-29"), &[]);
+    check_added(Value::Null, None, &[]);
+    let warn = |text: &str| {
+        format!("42-1 / channels[0].added: \"{text}\" is not a YYYY-MM-DD date; ignored")
+    };
+    check_added(json!("2023-02-29"), None, &[&warn("2023-02-29")]);
+    check_added(json!("2026-13-01"), None, &[&warn("2026-13-01")]);
+    check_added(json!("03.12.2026"), None, &[&warn("03.12.2026")]);
+    check_added(
+        json!("2026-12-03T10:00:00Z"),
+        None,
+        &[&warn("2026-12-03T10:00:00Z")],
+    );
+    check_added(json!(" "), None, &[]);
+    let wrong_type = ["42-1 / channels[0].added: not a YYYY-MM-DD date string; ignored"];
+    check_added(json!(20261203), None, &wrong_type);
+    check_added(json!(true), None, &wrong_type);
+    check_added(json!(["2026-12-03"]), None, &wrong_type);
+}
+
+#[test]
+fn an_added_date_is_written_back_as_read() {
+    let channel = json!({"platform": "vk", "url": "https://vk.com/school1", "added": "2026-12-03"});
+    let first = load(&catalog_with(json!([org(
+        json!({ "channels": [channel] })
+    )])));
+    let written = first.catalog.to_json();
+    assert!(written.contains(r#""added":"2026-12-03""#), "{written}");
+    let second = parse_catalog(&written).expect("written catalog loads");
+    assert_eq!(first.catalog, second.catalog);
+}

@@ -192,6 +192,37 @@ fn views_checks_and_languages() {
     );
 }
 
+/// The address of organisation `id`'s card, opened from the page at `from`.
+fn check_opening(from: &str, id: &str, expected: &str) {
+    let opened = Query::from_query_str(from).opening(id).to_query_string();
+    assert_eq!(opened, expected, "opening {id} from {from:?}");
+}
+
+#[test]
+fn a_card_keeps_the_search_filters_and_language() {
+    check_opening("", "42-1", "org=42-1");
+    check_opening(
+        "q=школа&region=42",
+        "42-1",
+        "q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0&region=42&org=42-1",
+    );
+    check_opening(
+        "q=a&lang=en&sort=name",
+        "42-1",
+        "q=a&sort=name&org=42-1&lang=en",
+    );
+    check_opening("org=42-2&q=a", "42-1", "q=a&org=42-1");
+    // From the checker: the card is in the search view, the checked link left behind.
+    check_opening("check=vk.com%2Fx&lang=en", "42-1", "org=42-1&lang=en");
+    check_opening("view=stats&region=42", "42-1", "region=42&org=42-1");
+    check_opening(
+        "region=42&lock=region",
+        "42-1",
+        "region=42&org=42-1&lock=region",
+    );
+    check_opening("q=a", "a&b=c#d", "q=a&org=a%26b%3Dc%23d");
+}
+
 #[test]
 fn embedding_parameters() {
     // What a page is comes from its entry (index.html or widget.html), never from the

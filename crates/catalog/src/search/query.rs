@@ -6,8 +6,9 @@
 use crate::format::Lang;
 use crate::model::Catalog;
 
-/// Longest text kept from the `q` parameter; a query is a few words, not a document.
-pub const MAX_TEXT: usize = 200;
+/// Longest text kept from the `q` and `check` parameters and from a filter value; a query
+/// is a few words, not a document (a catalog's texts have their own limit, `MAX_TEXT`).
+pub const MAX_QUERY_TEXT: usize = 200;
 /// Most values kept for one filter.
 pub const MAX_VALUES: usize = 100;
 
@@ -174,7 +175,7 @@ impl Query {
             match key.as_str() {
                 "q" => {
                     if let Some(value) = decode(value) {
-                        query.text = value.chars().take(MAX_TEXT).collect();
+                        query.text = value.chars().take(MAX_QUERY_TEXT).collect();
                     }
                 }
                 "sort" => {
@@ -193,7 +194,7 @@ impl Query {
                     // cut that the next reading trims, and one view would have two
                     // addresses (found by the query_string fuzz target).
                     query.check = decode(value)
-                        .map(|text| text.chars().take(MAX_TEXT).collect::<String>())
+                        .map(|text| text.chars().take(MAX_QUERY_TEXT).collect::<String>())
                         .map(|text| text.trim().to_string())
                         .filter(|text| !text.is_empty());
                 }
@@ -224,7 +225,7 @@ impl Query {
         }
         for facet in Facet::ALL {
             let values = query.values_mut(facet);
-            values.retain(|v| !v.trim().is_empty() && v.chars().count() <= MAX_TEXT);
+            values.retain(|v| !v.trim().is_empty() && v.chars().count() <= MAX_QUERY_TEXT);
             values.sort();
             values.dedup();
             values.truncate(MAX_VALUES);
@@ -363,6 +364,15 @@ impl Query {
             org: None,
             check: None,
             ..self.clone()
+        }
+    }
+
+    /// The card of organisation `id`, over the search this selection is: the checked link
+    /// is left behind, the text, filters and language go along.
+    pub fn opening(&self, id: &str) -> Query {
+        Query {
+            org: Some(id.to_string()),
+            ..self.with_view(View::Search)
         }
     }
 
