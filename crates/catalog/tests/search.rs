@@ -436,6 +436,24 @@ fn matched_words_are_highlighted() {
         "[Поликлиника] высшей категории",
     );
     check_highlight("Высшая школа", "в", "[Высшая] школа");
+    // A word of the tables marks the written form it found.
+    check_highlight("Детский сад № 168", "садик 168", "[Детский] [сад] № [168]");
+    check_highlight(
+        "Средняя общеобразовательная школа № 5",
+        "сош 5",
+        "[Средняя] [общеобразовательная] [школа] № [5]",
+    );
+    check_highlight(
+        "Управление социальной защиты населения",
+        "соцзащита",
+        "Управление [социальной] [защиты] населения",
+    );
+    check_highlight(
+        "Детская школа искусств № 2",
+        "музыкалка",
+        "[Детская] [школа] [искусств] № 2",
+    );
+    check_highlight("Садовый центр", "детсад", "Садовый центр");
 }
 
 /// What a search that finds nothing offers instead: a respelling that finds something

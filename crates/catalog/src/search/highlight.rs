@@ -1,6 +1,7 @@
 //! Which words of a name the search text matched, so the UI can mark them.
 
-use super::everyday::FILLERS;
+use super::abbreviations::ABBREVIATIONS;
+use super::everyday::{EVERYDAY, FILLERS};
 use super::text::{alphanumeric_parts, is_number, other_layout, stem, tokens};
 
 /// A run of a name's text, matched by the search or not.
@@ -63,14 +64,18 @@ pub fn words_match(label: &str, filter: &str) -> bool {
 struct Term {
     text: String,
     stem: Option<String>,
+    /// A word of a table's written form, not typed: it marks only the same word or one
+    /// of its forms, never a longer word it starts («сад» of «детский сад» is not
+    /// «Садовый»).
+    whole: bool,
 }
 
 impl Term {
-    fn new(text: String) -> Term {
+    fn new(text: String, whole: bool) -> Term {
         let stem = (!is_number(&text) && text.chars().count() >= 4)
             .then(|| stem(&text))
             .filter(|stem| stem.chars().count() >= 3);
-        Term { text, stem }
+        Term { text, stem, whole }
     }
 
     fn matches(&self, word: &str) -> bool {
@@ -80,12 +85,28 @@ impl Term {
         if is_number(&self.text) || is_number(word) {
             return word == self.text;
         }
+        if self.whole {
+            return word == self.text
+                || self.stem.as_ref().is_some_and(|stem| {
+                    word.starts_with(stem.as_str()) && super::text::stem(word) == *stem
+                });
+        }
         word.starts_with(&self.text)
             || self
                 .stem
                 .as_ref()
                 .is_some_and(|stem| word.starts_with(stem.as_str()))
     }
+}
+
+/// The words of every written form the tables give for one typed word, said as one word.
+fn written_forms(word: &str) -> Vec<String> {
+    EVERYDAY
+        .iter()
+        .chain(ABBREVIATIONS)
+        .filter(|(said, _)| matches!(tokens(said).as_slice(), [one] if one == word))
+        .flat_map(|(_, written)| tokens(written))
+        .collect()
 }
 
 fn query_terms(query: &str) -> Vec<Term> {
@@ -106,7 +127,11 @@ fn query_terms(query: &str) -> Vec<Term> {
         }
         let parts: Vec<String> = words.iter().flat_map(|w| alphanumeric_parts(w)).collect();
         words.extend(parts);
-        terms.extend(words.into_iter().map(Term::new));
+        // A word of the tables found the written form («садик» → «детский сад», «СОШ» →
+        // «средняя общеобразовательная школа»): its words are what the name shows.
+        let written: Vec<String> = words.iter().flat_map(|w| written_forms(w)).collect();
+        terms.extend(words.into_iter().map(|word| Term::new(word, false)));
+        terms.extend(written.into_iter().map(|word| Term::new(word, true)));
     }
     terms
 }
