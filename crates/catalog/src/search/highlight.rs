@@ -104,6 +104,10 @@ fn written_forms(word: &str) -> Vec<String> {
     EVERYDAY
         .iter()
         .chain(ABBREVIATIONS)
+        // The length first: it spares reading each of the tables' few hundred entries on
+        // every word of every name marked at each keystroke (case does not change the
+        // length of a Cyrillic or Latin letter).
+        .filter(|(said, _)| said.len() == word.len())
         .filter(|(said, _)| matches!(tokens(said).as_slice(), [one] if one == word))
         .flat_map(|(_, written)| tokens(written))
         .collect()
