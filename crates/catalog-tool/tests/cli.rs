@@ -1,21 +1,14 @@
 //! The `catalog-tool` binary as a publisher runs it: exit status and every line printed.
 
-use std::process::Command;
+mod tool;
+
+use std::path::Path;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/catalogs");
 
-/// Runs the tool; returns (exit code, stdout, stderr).
+/// Runs the tool in the fixtures' folder; returns (exit code, stdout, stderr).
 fn run(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_catalog-tool"))
-        .args(args)
-        .current_dir(FIXTURES)
-        .output()
-        .expect("the tool runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    tool::run(Path::new(FIXTURES), args)
 }
 
 /// `validate FILE`: the exit code, the lines on stdout, and a fragment of stderr.

@@ -1,13 +1,13 @@
 //! `catalog-tool import`: publishers' own spreadsheets — workbooks the tests write as
 //! `.xlsx` and `.ods`, and CSV files — into catalogs the app reads.
 
+mod tool;
 mod workbook;
-
-use std::process::Command;
 
 use catalog::{parse_catalog, Lang};
 use catalog_tool::demo::demo_catalog;
 use catalog_tool::import::{import, import_csv, ImportOptions, Imported};
+use tool::run;
 use workbook::{csv, ods, xlsx, Sheet, C, C::*};
 
 /// What an import gave, a line each: every organisation (name, region, sector, level,
@@ -813,25 +813,12 @@ fn the_directory_csv_download_imports_back() {
     }
 }
 
-/// Runs the tool in a fresh folder; returns (exit code, stderr).
-fn run(dir: &std::path::Path, args: &[&str]) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_catalog-tool"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the tool runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn the_import_command_writes_a_catalog_validate_accepts() {
     let dir = std::env::temp_dir().join(format!("catalog-tool-import-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a folder");
     std::fs::write(dir.join("monitor.xlsx"), xlsx(&[monitor()])).expect("write");
-    let (code, err) = run(
+    let (code, _, err) = run(
         &dir,
         &[
             "import",
@@ -852,7 +839,7 @@ fn the_import_command_writes_a_catalog_validate_accepts() {
     ] {
         assert!(err.contains(line), "{err} lacks {line}");
     }
-    let (code, err) = run(&dir, &["validate", "catalog.json"]);
+    let (code, _, err) = run(&dir, &["validate", "catalog.json"]);
     assert_eq!(code, 0, "{err}");
     // `import-csv` is the same command; a table with every row good exits 0.
     std::fs::write(
@@ -860,9 +847,9 @@ fn the_import_command_writes_a_catalog_validate_accepts() {
         format!("{RU_HEADER}\ns1;Школа;42;Образование;;https://vk.com/s1;;\n"),
     )
     .expect("write");
-    let (code, err) = run(&dir, &["import-csv", "rows.csv", "--out", "rows.json"]);
+    let (code, _, err) = run(&dir, &["import-csv", "rows.csv", "--out", "rows.json"]);
     assert_eq!(code, 0, "{err}");
-    let (code, _) = run(&dir, &["import", "rows.csv", "--bogus", "x"]);
+    let (code, _, _) = run(&dir, &["import", "rows.csv", "--bogus", "x"]);
     assert_eq!(code, 2);
     std::fs::remove_dir_all(&dir).expect("clean up");
 }

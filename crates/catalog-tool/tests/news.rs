@@ -2,14 +2,16 @@
 //! stamp (`import --previous`, `diff --out`) and the Atom feeds. The catalogs are
 //! written by the tests, one line per organisation, and read by the core's parser.
 
+mod tool;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use catalog::{parse_catalog, Catalog, IsoDate, PlatformKind};
 use catalog_tool::diff::{diff, stamp};
 use catalog_tool::feeds::{feeds, FeedOptions};
 use serde_json::{json, Value};
+use tool::run;
 
 /// A catalog file from one line per organisation, `id | name | region | sector |
 /// channels`: channels separated by `;`, each a URL followed by `✓` when the platform
@@ -587,20 +589,6 @@ fn folder(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a folder");
     dir
-}
-
-/// Runs the tool in `dir`; returns (exit code, stdout, stderr).
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_catalog-tool"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the tool runs");
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 /// `diff OLD NEW`: the exit status and a fragment of what it prints.
