@@ -23,11 +23,12 @@
 //   handled it. Chromium reports only events of 16 ms or more (rounded to 8 ms), so a
 //   keystroke with no entry took under 16 ms;
 // - embed bytes: every response a region-locked widget's page receives, by file.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ensureNationalCatalog } from './national.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const repo = here('../../');
@@ -46,11 +47,7 @@ if (!existsSync(`${dist}index.html`)) {
   console.error('dist/ is missing: build first (make test, or trunk build --release --offline)');
   process.exit(2);
 }
-const tool = (...args) =>
-  execFileSync('cargo', ['run', '-q', '--release', '-p', 'catalog-tool', '--', ...args], { cwd: repo, stdio: 'inherit' });
-mkdirSync(scratch, { recursive: true });
-if (!existsSync(`${scratch}synth.json`)) tool('synth', '--orgs', '175000', '--seed', '1', '--out', `${scratch}synth.json`);
-if (!existsSync(`${scratch}national/catalog.json`)) tool('shard', `${scratch}synth.json`, '--out', `${scratch}national`, '--no-compress');
+ensureNationalCatalog();
 
 const brotli = (bytes) =>
   brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length;

@@ -28,11 +28,12 @@
 //   changes are over after 50 ms without one, since the loader's own updates to the list
 //   would otherwise be counted as the keystroke's; the main-thread work includes the
 //   loader's tasks in the keystroke's window.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ensureNationalCatalog } from './national.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 const repo = here('../../');
@@ -60,11 +61,7 @@ for (const library of ['minisearch', 'flexsearch']) {
     process.exit(2);
   }
 }
-const tool = (...args) =>
-  execFileSync('cargo', ['run', '-q', '--release', '-p', 'catalog-tool', '--', ...args], { cwd: repo, stdio: 'inherit' });
-mkdirSync(scratch, { recursive: true });
-if (!existsSync(`${scratch}synth.json`)) tool('synth', '--orgs', '175000', '--seed', '1', '--out', `${scratch}synth.json`);
-if (!existsSync(`${scratch}national/catalog.json`)) tool('shard', `${scratch}synth.json`, '--out', `${scratch}national`, '--no-compress');
+ensureNationalCatalog();
 
 const versions = Object.fromEntries(
   ['minisearch', 'flexsearch'].map((name) => [name, JSON.parse(readFileSync(here(`../node_modules/${name}/package.json`), 'utf8')).version]),
