@@ -1,7 +1,7 @@
 //! The root component: loads the catalog once and shows the directory, the progress
 //! indicator or the failure, never a blank page.
 
-use catalog::{Query, View};
+use catalog::View;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -21,8 +21,12 @@ pub fn App() -> impl IntoView {
     let preferences = Preferences::load();
     provide_context(preferences);
     // The address's `lang` wins; without one, the language the reader chose last.
-    let lang = Memo::new(move |_| url.query().lang.unwrap_or_else(|| preferences.lang.get()));
-    let theme = Memo::new(move |_| url.query().theme);
+    let page = url.page();
+    let lang = Memo::new(move |_| {
+        page.with(|p| p.lang)
+            .unwrap_or_else(|| preferences.lang.get())
+    });
+    let theme = Memo::new(move |_| page.with(|p| p.theme));
     // Effects that write to `<html>`, outside the app's root, and to no signal.
     Effect::new(move |_| {
         let lang = lang.get();
@@ -33,7 +37,10 @@ pub fn App() -> impl IntoView {
     let loader = CatalogLoader::new();
     provide_context(loader);
     // A region chosen while the catalog loads is fetched next.
-    let start = move || loader.start(&url.query(), move || url.query_untracked().regions);
+    let start = move || {
+        let wanted = move || page.with_untracked(|p| p.selection.regions.clone());
+        loader.start(&page.get_untracked(), wanted);
+    };
     start();
     let retry = Callback::new(move |()| start());
     // The directory is made once, when there is a catalog to show; the catalogs that
@@ -50,15 +57,10 @@ pub fn App() -> impl IntoView {
         let Some(typed) = browser::take_over_first_screen() else {
             return;
         };
-        let query = url.query_untracked();
+        let current = page.get_untracked();
         let text = typed.trim();
-        if !text.is_empty() && query.view == View::Search && text != query.text {
-            let next = Query {
-                text: text.to_string(),
-                org: None,
-                ..query
-            };
-            url.navigate(&next, HistoryMode::Replace);
+        if !text.is_empty() && current.view == View::Search && text != current.selection.text {
+            url.navigate(&current.with_text(text.to_string()), HistoryMode::Replace);
         }
     });
     // The widget lives in other sites' frames: it installs no service worker of its own.

@@ -303,11 +303,12 @@ pub fn show_crash(message: &str) {
     let _ = main.set_attribute("role", "alert");
     // The same address without its fragment, so that following the link loads the page
     // instead of scrolling within it.
-    let address = web_sys::window()
-        .and_then(|window| window.location().href().ok())
-        .map(|href| href.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_else(|| "./".to_string());
-    let _ = reload.set_attribute("href", &address);
+    let address = current_address();
+    let address = match address.split('#').next() {
+        Some(address) if !address.is_empty() => address,
+        _ => "./",
+    };
+    let _ = reload.set_attribute("href", address);
     for child in [&title, &explanation, &detail, &reload] {
         let _ = main.append_child(child);
     }

@@ -9,7 +9,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, OnceLock};
 
-use catalog::{Assembly, Facet, Index, IndexBuilder, Loaded, Query, ShardRef};
+use catalog::{Assembly, Facet, Index, IndexBuilder, Loaded, Page, ShardRef};
 use futures::channel::mpsc;
 use futures::future::{select, Either};
 use futures::StreamExt;
@@ -110,12 +110,12 @@ impl CatalogLoader {
     /// for come first, and a widget locked to regions loads only theirs. `wanted` is
     /// read again before each shard is fetched, so a region chosen while the catalog
     /// loads comes next.
-    pub fn start(self, query: &Query, wanted: impl Fn() -> Vec<String> + 'static) {
-        let only = query
+    pub fn start(self, page: &Page, wanted: impl Fn() -> Vec<String> + 'static) {
+        let only = page
             .is_locked(Facet::Region)
-            .then(|| query.regions.clone())
+            .then(|| page.selection.regions.clone())
             .filter(|regions| !regions.is_empty());
-        let first = query.regions.clone();
+        let first = page.selection.regions.clone();
         self.failure.set(None);
         spawn_local(async move {
             if let Err(error) = self.load(first, only, wanted).await {

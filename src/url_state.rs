@@ -4,7 +4,9 @@
 //! says which page of the product this document is, the directory or the widget, which
 //! no parameter of the address decides.
 
-use catalog::{legacy_widget_query, Query};
+use std::sync::OnceLock;
+
+use catalog::{legacy_widget_query, Page};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -17,10 +19,11 @@ pub enum HistoryMode {
     Push,
 }
 
-/// The query string of the page as a reactive value.
+/// The query string of the page as a reactive value, and the page it describes.
 #[derive(Debug, Clone, Copy)]
 pub struct UrlState {
     search: RwSignal<String>,
+    page: Memo<Page>,
 }
 
 impl UrlState {
@@ -30,42 +33,30 @@ impl UrlState {
         let listener =
             window_event_listener(leptos::ev::popstate, move |_| search.set(current_search()));
         on_cleanup(move || listener.remove());
-        UrlState { search }
+        // Read once per change of address, however many readers there are.
+        let page = Memo::new(move |_| search.with(|search| Page::from_query_str(search)));
+        UrlState { search, page }
     }
 
-    /// The state the address describes (tracked: readers re-run when it changes).
-    pub fn query(&self) -> Query {
-        self.search.with(|search| Query::from_query_str(search))
+    /// The page the address describes, as it is written there (not yet checked against a
+    /// catalog); readers re-run when it changes.
+    pub fn page(&self) -> Memo<Page> {
+        self.page
     }
 
-    /// The state the address describes, without tracking it.
-    pub fn query_untracked(&self) -> Query {
-        self.search
-            .with_untracked(|search| Query::from_query_str(search))
-    }
-
-    /// Makes `query` the state: writes its canonical address into the history.
-    pub fn navigate(&self, query: &Query, mode: HistoryMode) {
-        let canonical = query.to_query_string();
-        let Some(window) = web_sys::window() else {
+    /// Makes `page` the state: writes its canonical address into the history. The
+    /// address is not read back: what was written is the state.
+    pub fn navigate(&self, page: &Page, mode: HistoryMode) {
+        let url = href(page);
+        let Some(history) = web_sys::window().and_then(|window| window.history().ok()) else {
             return;
         };
-        // An empty state is the bare path, so the sub-path the app is served from stays.
-        let url = if canonical.is_empty() {
-            window.location().pathname().unwrap_or_else(|_| "./".into())
-        } else {
-            format!("?{canonical}")
+        let written = match mode {
+            HistoryMode::Replace => history.replace_state_with_url(&JsValue::NULL, "", Some(&url)),
+            HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
         };
-        if let Ok(history) = window.history() {
-            let written = match mode {
-                HistoryMode::Replace => {
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-                }
-                HistoryMode::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&url)),
-            };
-            if written.is_ok() {
-                self.search.set(current_search());
-            }
+        if written.is_ok() {
+            self.search.set(page.to_query_string());
         }
     }
 }
@@ -75,16 +66,28 @@ pub fn use_url_state() -> UrlState {
     use_context::<UrlState>().expect("UrlState is provided by App")
 }
 
-/// The relative address of a state on this page: `?…`, or for the default state the
-/// page itself (`./` for the directory, `widget.html` for the widget, which `./` would
-/// leave), so the sub-path the app is served from stays. Every in-page link is made here.
-pub fn href(query: &Query) -> String {
-    match query.to_query_string() {
-        canonical if !canonical.is_empty() => format!("?{canonical}"),
-        _ => match entry() {
-            Entry::Directory => "./".to_string(),
-            Entry::Widget => "widget.html".to_string(),
-        },
+/// The relative address of a page on this document: `?…`, or for the default page the
+/// document itself (`./` for the directory, `widget.html` for the widget, which `./`
+/// would leave), so the sub-path the app is served from stays. Every in-page link and
+/// every history entry the app writes is made here.
+pub fn href(page: &Page) -> String {
+    page.href(document_address())
+}
+
+/// The directory's address for `page`, from the widget: the directory's page beside it
+/// (a bare `?…` would stay in the widget).
+pub fn directory_href(page: &Page) -> String {
+    page.href_on(DIRECTORY)
+}
+
+/// The directory's page relative to any page beside it.
+const DIRECTORY: &str = "./";
+
+/// This document's own address relative to itself, the page's empty address.
+fn document_address() -> &'static str {
+    match entry() {
+        Entry::Directory => DIRECTORY,
+        Entry::Widget => "widget.html",
     }
 }
 
@@ -109,15 +112,19 @@ pub enum Entry {
 /// in one response, so what renders and who may frame it cannot disagree, whatever the
 /// query string says (they could when the widget was the `embed=1` parameter, which the
 /// server and the app read differently).
+/// The mark is read once: a document does not become another page.
 pub fn entry() -> Entry {
-    let marked = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.document_element())
-        .and_then(|html| html.get_attribute("data-entry"));
-    match marked.as_deref() {
-        Some("widget") => Entry::Widget,
-        _ => Entry::Directory,
-    }
+    static ENTRY: OnceLock<Entry> = OnceLock::new();
+    *ENTRY.get_or_init(|| {
+        let marked = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+            .and_then(|html| html.get_attribute("data-entry"));
+        match marked.as_deref() {
+            Some("widget") => Entry::Widget,
+            _ => Entry::Directory,
+        }
+    })
 }
 
 /// On the directory's page, an old widget link (`?embed=1`, in any spelling the old

@@ -50,7 +50,7 @@ pub fn CheckVerdict(
                         <li class="verdict__channel" data-org-id=org.id.clone()>
                             <a
                                 class="verdict__org"
-                                href=url_state::href(&url.query_untracked().opening(&org.id))
+                                href=url.page().with_untracked(|p| url_state::href(&p.opening(&org.id)))
                                 on:click=move |ev| {
                                     ev.prevent_default();
                                     on_open.run(id.clone());

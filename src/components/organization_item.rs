@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
-use catalog::{Catalog, Organization};
+use catalog::{Catalog, Organization, Page};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink, HighlightedText};
 use crate::i18n::{not_found_word, texts};
-use crate::url_state::{self, use_url_state};
+use crate::url_state;
 
 /// One organisation in the list: its name (a link to its card, with the matched words
 /// marked), short name, where it is, its sector and its channels.
@@ -17,6 +17,8 @@ pub fn OrganizationItem(
     catalog: Arc<Catalog>,
     /// The search text, whose words are marked in the names.
     text: Signal<String>,
+    /// The page the list is on: the link to the card is this page with the card open.
+    page: Signal<Page>,
     /// Called with the organisation's id when its card is asked for.
     on_open: Callback<String>,
     /// The one word of the text the organisation does not match, for a result listed
@@ -43,15 +45,15 @@ pub fn OrganizationItem(
         .collect();
     let id = org.id.clone();
     // The card's address keeps the search, the filters and the language, for a reader who
-    // opens it in a new tab or copies it.
-    let url = use_url_state();
+    // opens it in a new tab or copies it. It is made from the page the list already has,
+    // not from the address read again for each row.
     let for_href = org.id.clone();
     view! {
         <li class="org" data-org-id=org.id.clone()>
             <h3 class="org__name">
                 <a
                     class="org__link"
-                    href=move || url_state::href(&url.query().opening(&for_href))
+                    href=move || page.with(|p| url_state::href(&p.opening(&for_href)))
                     on:click=move |ev| {
                         ev.prevent_default();
                         on_open.run(id.clone());

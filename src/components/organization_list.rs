@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{Catalog, Results};
+use catalog::{Catalog, Page, Results, Selection};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, OrganizationItem};
@@ -19,9 +19,10 @@ pub fn OrganizationList(
     /// The search results; the list reads their positions in `catalog.organizations`,
     /// in order, without copying them.
     results: Memo<Results>,
-    /// The query string of the search the list belongs to; a new one starts again at the
-    /// top.
-    query_key: Signal<String>,
+    /// The search the list belongs to; a new one starts again at the top.
+    selection: Signal<Selection>,
+    /// The page the list is on, which each organisation's link to its card keeps.
+    page: Signal<Page>,
     /// The catalog the positions point into (or a later, fuller one: positions stay).
     catalog: Signal<Arc<Catalog>>,
     /// The search text, whose words are marked in the names.
@@ -33,11 +34,11 @@ pub fn OrganizationList(
     // Which window the reader has moved to, for which search. A window left over from
     // another search does not apply, so the list starts at the top after every new search
     // without an effect resetting anything.
-    let moved = RwSignal::new((String::new(), 0usize, PAGE));
+    let moved = RwSignal::new((Selection::default(), 0usize, PAGE));
     let total = move || results.with(|r| r.organizations.len());
     let window = Memo::new(move |_| {
         let (start, end) = moved.with(|(key, start, end)| {
-            query_key.with(|current| {
+            selection.with(|current| {
                 if key == current {
                     (*start, *end)
                 } else {
@@ -68,7 +69,7 @@ pub fn OrganizationList(
         let catalog = catalog.get_untracked();
         let org = catalog.organizations.get(position as usize).cloned();
         org.map(
-            |org| view! { <OrganizationItem org catalog=catalog.clone() text on_open missing/> },
+            |org| view! { <OrganizationItem org catalog=catalog.clone() text page on_open missing/> },
         )
     };
     let heading = move || results.with(|r| missing_one_word(lang, r.missing_everywhere()));
@@ -81,12 +82,12 @@ pub fn OrganizationList(
     let next = move |_| {
         let (start, end) = window.get();
         let end = (end + PAGE).min(total());
-        moved.set((query_key.get(), start.max(end.saturating_sub(WINDOW)), end));
+        moved.set((selection.get(), start.max(end.saturating_sub(WINDOW)), end));
     };
     let previous = move |_| {
         let (start, end) = window.get();
         let start = start.saturating_sub(PAGE);
-        moved.set((query_key.get(), start, end.min(start + WINDOW)));
+        moved.set((selection.get(), start, end.min(start + WINDOW)));
     };
     view! {
         <section class="results" aria-labelledby="results-title">

@@ -1,42 +1,39 @@
-use std::sync::Arc;
-
-use catalog::{Checker, Query};
+use catalog::{Checker, Page};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::catalog_loader::Progress;
 use crate::components::{use_lang, CheckForm, CheckVerdict};
 use crate::i18n::{shard_progress, texts};
-use crate::load::LoadedCatalog;
 use crate::url_state::{use_url_state, HistoryMode};
+use crate::views::Shown;
 
 /// "Is this channel official?": the form, and the verdict on the link in the address.
 #[component]
 pub fn CheckView(
-    /// The catalog to check against, as far as it is loaded, with the checker's tables
-    /// (built on first use).
-    current: Signal<Arc<LoadedCatalog>>,
-    /// How far the shards have loaded: a link not found may be in one still to come.
-    progress: Signal<Progress>,
-    /// The state from the address.
-    query: Memo<Query>,
+    /// The catalog to check against (with the checker's tables, built on first use), its
+    /// shards' progress (a link not found may be in one still to come) and the page.
+    shown: Shown,
 ) -> impl IntoView {
+    let Shown {
+        current,
+        progress,
+        page,
+    } = shown;
     let lang = use_lang();
     let t = texts(lang);
     let url = use_url_state();
-    let pasted = Memo::new(move |_| query.with(|q| q.check.clone()));
+    let pasted = Memo::new(move |_| page.with(|p| p.check.clone()));
     let on_check = Callback::new(move |text: String| {
         let text = text.trim().to_string();
-        let next = Query {
+        let next = Page {
             check: (!text.is_empty()).then_some(text),
-            ..query.get_untracked()
+            ..page.get_untracked()
         };
         url.navigate(&next, HistoryMode::Push);
         browser::focus_soon(vec!["#verdict-title".into()]);
     });
     let on_open = Callback::new(move |id: String| {
-        let next = query.get_untracked().opening(&id);
-        url.navigate(&next, HistoryMode::Push);
+        url.navigate(&page.with_untracked(|p| p.opening(&id)), HistoryMode::Push);
     });
     let verdict = move || {
         let text = pasted.get()?;

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{Lang, Query, View};
+use catalog::{Lang, Page, View};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -14,7 +14,7 @@ use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
 use crate::service_worker::AppStatus;
 use crate::url_state::{self, use_url_state, Entry, HistoryMode};
-use crate::views::{CheckView, EmbedView, SelectionView};
+use crate::views::{CheckView, EmbedView, SelectionView, Shown};
 
 /// The directory: the header, the sections, and the section the address asks for.
 #[component]
@@ -34,43 +34,49 @@ pub fn Directory(
     // the same in every catalog that replaces this one; only the organisations grow.
     let catalog = current.get_untracked().catalog.clone();
 
-    // Derived, never synced: the query from the address and the catalog, the section
-    // from the query.
-    let query = Memo::new(move |_| current.with(|c| url.query().sanitized(&c.catalog)));
-    let view = Memo::new(move |_| query.with(|q| q.view));
+    // Derived, never synced: the page from the address and the catalog, the section
+    // from the page.
+    let address = url.page();
+    let page =
+        Memo::new(move |_| current.with(|c| address.with(|p| p.clone().sanitized(&c.catalog))));
+    let view = Memo::new(move |_| page.with(|p| p.view));
+    let shown = Shown {
+        current,
+        progress,
+        page,
+    };
 
     let section_href =
-        Callback::new(move |view: View| url_state::href(&query.with(|q| q.with_view(view))));
+        Callback::new(move |view: View| url_state::href(&page.with(|p| p.with_view(view))));
     let on_section = Callback::new(move |view: View| {
-        url.navigate(&query.get_untracked().with_view(view), HistoryMode::Push);
+        url.navigate(
+            &page.with_untracked(|p| p.with_view(view)),
+            HistoryMode::Push,
+        );
     });
-    let other_lang = move |lang: Lang| Query {
-        lang: Some(lang),
-        ..query.get()
-    };
-    let switch_href = Signal::derive(move || url_state::href(&other_lang(other_language(lang))));
+    let switch_href = Signal::derive(move || {
+        url_state::href(&page.with(|p| p.in_language(other_language(lang))))
+    });
     let on_switch = Callback::new(move |chosen: Lang| {
         preferences.lang.set(chosen);
-        url.navigate(&other_lang(chosen), HistoryMode::Replace);
+        url.navigate(
+            &page.with_untracked(|p| p.in_language(chosen)),
+            HistoryMode::Replace,
+        );
     });
 
     if url_state::entry() == Entry::Widget {
-        if let Some(parent) = query.with_untracked(|q| q.parent.clone()) {
+        if let Some(parent) = page.with_untracked(|p| p.parent.clone()) {
             browser::report_height_to(parent);
         }
-        // The full directory with the same selection, for the reader who wants more: the
-        // directory's page beside this one, `./` (a bare `?…` would stay in the widget).
+        // The full directory with the same selection, for the reader who wants more,
+        // without the widget's own locks and parent.
         let full = Signal::derive(move || {
-            let canonical = Query {
+            url_state::directory_href(&Page {
                 locked: Vec::new(),
                 parent: None,
-                ..query.get()
-            }
-            .to_query_string();
-            match canonical.as_str() {
-                "" => "./".to_string(),
-                canonical => format!("./?{canonical}"),
-            }
+                ..page.get()
+            })
         });
         return view! {
             <div class="embed">
@@ -80,7 +86,7 @@ pub fn Directory(
                 </header>
                 {catalog.demo.then(|| view! { <DemoBanner/> })}
                 <div class="page">
-                    <SelectionView current progress query/>
+                    <SelectionView shown/>
                 </div>
                 <footer class="embed__credit">
                     <a href=full target="_blank" rel="noopener noreferrer">
@@ -97,15 +103,10 @@ pub fn Directory(
         catalog.source.clone().map(|s| (t.source, s)),
         catalog.license.clone().map(|s| (t.license, s)),
     ];
-    let body = {
-        let catalog = catalog.clone();
-        move || match view.get() {
-            View::Check => view! { <CheckView current progress query/> }.into_any(),
-            View::Embed => view! { <EmbedView catalog=catalog.clone() query/> }.into_any(),
-            View::Search | View::Stats => {
-                view! { <SelectionView current progress query/> }.into_any()
-            }
-        }
+    let body = move || match view.get() {
+        View::Check => view! { <CheckView shown/> }.into_any(),
+        View::Embed => view! { <EmbedView shown/> }.into_any(),
+        View::Search | View::Stats => view! { <SelectionView shown/> }.into_any(),
     };
     let size = Memo::new(move |_| {
         current.with(|c| (c.catalog.organizations.len(), c.catalog.channel_count()))

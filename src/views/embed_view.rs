@@ -1,12 +1,11 @@
-use std::sync::Arc;
-
-use catalog::{Catalog, Facet, Lang, Query, Theme, View};
+use catalog::{Facet, Lang, Page, Selection, Theme, View};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{use_lang, RadioChoice, SnippetBox};
 use crate::i18n::{facet_name, language_name, texts, theme_name};
 use crate::url_state::{use_url_state, HistoryMode};
+use crate::views::Shown;
 
 /// The widget's filters a site owner can fix here: one value each.
 const FIXED: [Facet; 3] = [Facet::Region, Facet::Sector, Facet::Platform];
@@ -16,11 +15,12 @@ const FIXED: [Facet; 3] = [Facet::Region, Facet::Sector, Facet::Platform];
 /// and language are this page's own choices.
 #[component]
 pub fn EmbedView(
-    /// The catalog, for the lists of regions, sectors and platforms.
-    catalog: Arc<Catalog>,
-    /// The state from the address.
-    query: Memo<Query>,
+    /// The catalog (for the lists of regions, sectors and platforms, which every later
+    /// catalog shares) and the page.
+    shown: Shown,
 ) -> impl IntoView {
+    let Shown { current, page, .. } = shown;
+    let catalog = current.get_untracked().catalog.clone();
     let lang = use_lang();
     let t = texts(lang);
     let url = use_url_state();
@@ -29,44 +29,44 @@ pub fn EmbedView(
     let base = browser::page_base();
 
     // The widget's own address: its page beside this one, with the chosen filters fixed.
-    let widget_query = Memo::new(move |_| {
-        let query = query.get();
+    let widget_page = Memo::new(move |_| {
+        let selection = page.with(|p| p.selection.clone());
         let locked: Vec<Facet> = FIXED
             .into_iter()
-            .filter(|&facet| !query.values(facet).is_empty())
+            .filter(|&facet| !selection.values(facet).is_empty())
             .collect();
-        Query {
-            regions: query.regions,
-            sectors: query.sectors,
-            platforms: query.platforms,
+        Page {
+            selection: Selection {
+                regions: selection.regions,
+                sectors: selection.sectors,
+                platforms: selection.platforms,
+                ..Selection::default()
+            },
             locked,
             theme: theme.get(),
-            lang: Some(widget_lang.get()).filter(|&l| l != Lang::Ru),
-            ..Query::default()
+            lang: Some(widget_lang.get()).filter(|&l| l != Lang::default()),
+            ..Page::default()
         }
     });
     let widget_src = {
         let base = base.clone();
-        Signal::derive(move || match widget_query.get().to_query_string() {
-            canonical if canonical.is_empty() => format!("{base}widget.html"),
-            canonical => format!("{base}widget.html?{canonical}"),
-        })
+        Signal::derive(move || widget_page.with(|p| p.href_on(&format!("{base}widget.html"))))
     };
     let script = {
         let base = base.clone();
         Signal::derive(move || {
-            let query = widget_query.get();
+            let widget = widget_page.get();
             let mut attributes = vec![format!("src=\"{base}embed.js\"")];
             for facet in FIXED {
-                let values = query.values(facet);
+                let values = widget.selection.values(facet);
                 if !values.is_empty() {
                     attributes.push(format!("data-{}=\"{}\"", facet.as_str(), values.join(",")));
                 }
             }
-            if query.theme != Theme::Auto {
-                attributes.push(format!("data-theme=\"{}\"", query.theme.as_str()));
+            if widget.theme != Theme::Auto {
+                attributes.push(format!("data-theme=\"{}\"", widget.theme.as_str()));
             }
-            if let Some(lang) = query.lang {
+            if let Some(lang) = widget.lang {
                 attributes.push(format!("data-lang=\"{}\"", lang.as_str()));
             }
             format!("<script {} async></script>", attributes.join(" "))
@@ -81,20 +81,14 @@ pub fn EmbedView(
     });
 
     let choose = move |facet: Facet, value: String| {
-        let mut next = query.get_untracked();
-        for old in next.values(facet).to_vec() {
+        let mut next = page.get_untracked();
+        for old in next.selection.values(facet).to_vec() {
             next = next.toggled(facet, &old);
         }
         if !value.is_empty() {
             next = next.toggled(facet, &value);
         }
-        url.navigate(
-            &Query {
-                view: View::Embed,
-                ..next
-            },
-            HistoryMode::Replace,
-        );
+        url.navigate(&next.with_view(View::Embed), HistoryMode::Replace);
     };
     let select = move |facet: Facet| {
         let options: Vec<(String, String)> = match facet {
@@ -115,7 +109,10 @@ pub fn EmbedView(
                 .collect(),
         };
         let id = format!("embed-{}", facet.as_str());
-        let current = move || query.with(|q| q.values(facet).first().cloned().unwrap_or_default());
+        let current = move || {
+            page.with(|p| p.selection.values(facet).first().cloned())
+                .unwrap_or_default()
+        };
         view! {
             <div class="embed-builder__field">
                 <label for=id.clone()>{facet_name(lang, facet)}</label>

@@ -1,6 +1,4 @@
-use std::sync::Arc;
-
-use catalog::{Facet, Query, Stats, View};
+use catalog::{Facet, Page, Stats, View};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -11,22 +9,23 @@ use crate::components::{
     SortControl, StatsPanel,
 };
 use crate::i18n::texts;
-use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
 use crate::timing::measure;
 use crate::url_state::{use_url_state, HistoryMode};
+use crate::views::Shown;
 
 /// A selection of the catalog, made with the search box and the filters, shown as a list
 /// (with an organisation's card when one is open) or as statistics.
 #[component]
 pub fn SelectionView(
-    /// The catalog as far as it is loaded, and its index.
-    current: Signal<Arc<LoadedCatalog>>,
-    /// How far the shards have loaded: an empty result while they do is not "nothing".
-    progress: Signal<Progress>,
-    /// The state from the address, already checked against the catalog.
-    query: Memo<Query>,
+    /// The catalog, its shards' progress and the page.
+    shown: Shown,
 ) -> impl IntoView {
+    let Shown {
+        current,
+        progress,
+        page,
+    } = shown;
     let lang = use_lang();
     let t = texts(lang);
     let url = use_url_state();
@@ -35,69 +34,38 @@ pub fn SelectionView(
     let catalog = current.get_untracked().catalog.clone();
     let organizations = Signal::derive(move || current.with(|c| c.catalog.clone()));
 
-    let results = Memo::new(move |_| {
-        current.with(|c| query.with(|query| measure("gospubliki:search", || c.index.search(query))))
-    });
     // Memos, not derived signals: each is read in several places, and a derived signal
-    // would recompute (and clone) for every read.
-    let search_key = Memo::new(move |_| {
-        query.with(|q| {
-            Query {
-                org: None,
-                view: View::Search,
-                check: None,
-                lang: None,
-                ..q.clone()
-            }
-            .to_query_string()
+    // would recompute (and clone) for every read. The selection is what the search is
+    // asked, and so the key of the results: opening a card or changing the language
+    // does not search again, nor move the list back to the top.
+    let selection = Memo::new(move |_| page.with(|p| p.selection.clone()));
+    let results = Memo::new(move |_| {
+        current.with(|c| {
+            selection.with(|selection| measure("gospubliki:search", || c.index.search(selection)))
         })
     });
-    let text = Memo::new(move |_| query.with(|q| q.text.clone()));
+    let text = Memo::new(move |_| selection.with(|s| s.text.clone()));
     let facets = Memo::new(move |_| results.with(|r| r.facets.clone()));
     // Every result, those that lack one word too: none at all is "nothing found".
     let count = Memo::new(move |_| results.with(|r| r.organizations.len()));
     let complete = Memo::new(move |_| results.with(|r| r.complete));
-    let view = Memo::new(move |_| query.with(|q| q.view));
-    let open_org = Memo::new(move |_| query.with(|q| q.org.clone()));
+    let view = Memo::new(move |_| page.with(|p| p.view));
+    let open_org = Memo::new(move |_| page.with(|p| p.org.clone()));
 
-    let go = move |next: Query, mode: HistoryMode| url.navigate(&next, mode);
+    // Each choice is a change of the page as it is now.
+    let go = move |change: &dyn Fn(&Page) -> Page, mode: HistoryMode| {
+        url.navigate(&page.with_untracked(change), mode);
+    };
     let on_input = Callback::new(move |text: String| {
-        let next = Query {
-            text,
-            org: None,
-            ..query.get_untracked()
-        };
-        go(next, HistoryMode::Replace);
+        go(&|p| p.with_text(text.clone()), HistoryMode::Replace);
     });
     let on_toggle = Callback::new(move |(facet, value): (Facet, String)| {
-        go(
-            query.get_untracked().toggled(facet, &value),
-            HistoryMode::Push,
-        );
+        go(&|p| p.toggled(facet, &value), HistoryMode::Push);
     });
-    let on_reset = Callback::new(move |()| {
-        go(query.get_untracked().without_filters(), HistoryMode::Push);
-    });
-    let on_sort = Callback::new(move |sort| {
-        let next = Query {
-            sort,
-            ..query.get_untracked()
-        };
-        go(next, HistoryMode::Push);
-    });
-    let on_open = Callback::new(move |id: String| {
-        go(query.get_untracked().opening(&id), HistoryMode::Push);
-    });
-    let on_close = Callback::new(move |()| {
-        let current = query.get_untracked();
-        go(
-            Query {
-                org: None,
-                ..current
-            },
-            HistoryMode::Push,
-        );
-    });
+    let on_reset = Callback::new(move |()| go(&Page::without_filters, HistoryMode::Push));
+    let on_sort = Callback::new(move |sort| go(&|p| p.with_sort(sort), HistoryMode::Push));
+    let on_open = Callback::new(move |id: String| go(&|p| p.opening(&id), HistoryMode::Push));
+    let on_close = Callback::new(move |()| go(&Page::closed, HistoryMode::Push));
     // Focus follows the card: to its title when it opens (by a click, a link or Back),
     // and back to the organisation's name in the list when it closes. This effect only
     // moves the browser's focus; it writes no signal.
@@ -144,11 +112,14 @@ pub fn SelectionView(
     let chips = Memo::new({
         let catalog = catalog.clone();
         move |_| {
-            query.with(|query| {
+            page.with(|page| {
                 Facet::ALL
                     .iter()
-                    .filter(|&&facet| !query.is_locked(facet))
-                    .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
+                    .filter(|&&facet| !page.is_locked(facet))
+                    .flat_map(|&facet| {
+                        let values = page.selection.values(facet).iter();
+                        values.map(move |value| (facet, value))
+                    })
                     .map(|(facet, value)| Chip {
                         facet,
                         value: value.clone(),
@@ -165,7 +136,7 @@ pub fn SelectionView(
     // shard is still on its way): the address keeps it, the catalog does not have it yet.
     let card_pending = Memo::new(move |_| {
         open_org.with(Option::is_none)
-            && url.query().org.is_some()
+            && url.page().with(|p| p.org.is_some())
             && progress.with(Progress::is_arriving)
     });
     let mode = Memo::new(move |_| {
@@ -206,10 +177,12 @@ pub fn SelectionView(
                 let catalog = catalog.clone();
                 (move || {
                     let index = current.with(|c| c.index.clone());
-                    let (suggestion, relaxations) = query.with(|q| {
+                    let (suggestion, relaxations) = page.with(|p| {
+                        // A filter the embedding site fixed is not the reader's to drop.
                         let relaxations = index
-                            .relaxations(q)
+                            .relaxations(&p.selection)
                             .into_iter()
+                            .filter(|(facet, _, _)| !p.is_locked(*facet))
                             .map(|(facet, value, found)| Relaxation {
                                 label: catalog.label(facet, &value, lang),
                                 facet,
@@ -217,7 +190,7 @@ pub fn SelectionView(
                                 found,
                             })
                             .collect::<Vec<_>>();
-                        (index.suggestion(q), relaxations)
+                        (index.suggestion(&p.selection), relaxations)
                     });
                     view! {
                         <NoResults suggestion relaxations on_respell=on_input on_drop=on_toggle/>
@@ -228,7 +201,8 @@ pub fn SelectionView(
             Mode::List => view! {
                 <OrganizationList
                     results
-                    query_key=Signal::from(search_key)
+                    selection=Signal::from(selection)
+                    page=Signal::from(page)
                     catalog=organizations
                     text=Signal::from(text)
                     on_open
@@ -244,10 +218,10 @@ pub fn SelectionView(
             <aside class="layout__filters" aria-label=t.filters>
                 <FilterPanel
                     facets=Signal::from(facets)
-                    chosen=Signal::derive(move || query.with(Query::filter_count))
+                    chosen=Signal::derive(move || page.with(Page::filter_count))
                     catalog=catalog.clone()
                     on_toggle
-                    locked=Signal::derive(move || query.with(|q| q.locked.clone()))
+                    locked=Signal::derive(move || page.with(|p| p.locked.clone()))
                     starts_open=browser::is_two_column_layout(preferences.appearance.get_untracked())
                 />
             </aside>
@@ -260,7 +234,7 @@ pub fn SelectionView(
                             partial=Signal::derive(move || count.get() - complete.get())
                         />
                         <Show when=move || view.get() == View::Search>
-                            <SortControl sort=Signal::derive(move || query.with(|q| q.sort)) on_change=on_sort/>
+                            <SortControl sort=Signal::derive(move || selection.with(|s| s.sort)) on_change=on_sort/>
                         </Show>
                         <Show when=move || { count.get() > 0 }>
                             <DownloadButtons on_download/>

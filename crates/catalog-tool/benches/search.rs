@@ -11,7 +11,7 @@
 
 use std::time::{Duration, Instant};
 
-use catalog::{Catalog, Index, IndexBuilder, Query};
+use catalog::{Catalog, Index, IndexBuilder, Page};
 use catalog_tool::demo::{demo_catalog, synth_catalog};
 
 /// Resident memory in bytes from /proc/self/status: `VmRSS` now or `VmHWM`, the peak
@@ -114,7 +114,7 @@ fn report(label: &str, catalog: &Catalog) {
             if let Some(c) = c {
                 typed.push(c);
             }
-            let mut query = Query::from_query_str(&filters);
+            let mut query = Page::from_query_str(&filters).selection;
             query.text = typed.clone();
             let took = best_of(3, || {
                 let results = index.search(&query);

@@ -7,14 +7,16 @@
 //! sector (`42-education.atom`), entries newest first. Links are relative to the feed
 //! (the app's page is `../` from the feeds' folder unless told otherwise) and carry the
 //! app's own address for the organisation's card (`?org=ID`) and for the region's list
-//! (`?region=42`), made by the core's [`Query`], so that they are the addresses the app
+//! (`?region=42`), made by the core's [`Page`], so that they are the addresses the app
 //! itself shares. The XML is written by `atom_syndication`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
-use catalog::{is_valid_id, sha256_hex, Catalog, Facet, IsoDate, Lang, Organization, Query};
+use catalog::{
+    is_valid_id, sha256_hex, Catalog, Facet, IsoDate, Lang, Organization, Page, Selection,
+};
 use chrono::NaiveDate;
 
 use crate::import::channel_identity;
@@ -83,7 +85,7 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
         Scope {
             name: "all".to_string(),
             title: format!("Госпаблики: новые официальные каналы — {country}"),
-            page: Query::default(),
+            page: Page::default(),
         },
         &news,
     ));
@@ -108,9 +110,12 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
             Scope {
                 name: region.code.clone(),
                 title: format!("Госпаблики: новые официальные каналы — {name}"),
-                page: Query {
-                    regions: vec![region.code.clone()],
-                    ..Query::default()
+                page: Page {
+                    selection: Selection {
+                        regions: vec![region.code.clone()],
+                        ..Selection::default()
+                    },
+                    ..Page::default()
                 },
             },
             &in_region,
@@ -137,10 +142,13 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
                         "Госпаблики: новые официальные каналы — {name}, {}",
                         sector.name
                     ),
-                    page: Query {
-                        regions: vec![region.code.clone()],
-                        sectors: vec![sector.id.clone()],
-                        ..Query::default()
+                    page: Page {
+                        selection: Selection {
+                            regions: vec![region.code.clone()],
+                            sectors: vec![sector.id.clone()],
+                            ..Selection::default()
+                        },
+                        ..Page::default()
                     },
                 },
                 &in_sector,
@@ -175,7 +183,7 @@ struct Scope {
     name: String,
     title: String,
     /// The app's view of the same selection, for the feed's `alternate` link.
-    page: Query,
+    page: Page,
 }
 
 /// Every dated channel, newest first; one day's in organisation id and then catalog
@@ -287,9 +295,9 @@ fn entry(catalog: &Catalog, options: &FeedOptions, news: &News) -> Entry {
             Link {
                 href: app_link(
                     options,
-                    &Query {
+                    &Page {
                         org: Some(org.id.clone()),
-                        ..Query::default()
+                        ..Page::default()
                     },
                 ),
                 rel: "alternate".to_string(),
@@ -334,13 +342,8 @@ fn xml_text(text: &str) -> String {
 }
 
 /// The app's page with this view's query string.
-fn app_link(options: &FeedOptions, query: &Query) -> String {
-    let query = query.to_query_string();
-    if query.is_empty() {
-        options.app.clone()
-    } else {
-        format!("{}?{query}", options.app)
-    }
+fn app_link(options: &FeedOptions, page: &Page) -> String {
+    page.href_on(&options.app)
 }
 
 /// A `urn:uuid:` made of the SHA-256 of `key` (the layout of a name-based UUID, version

@@ -3,7 +3,7 @@
 //! built at once.
 
 use catalog::{
-    parse_catalog, sha256_hex, Assembly, Catalog, Index, IndexBuilder, LoadError, Query, Sort,
+    parse_catalog, sha256_hex, Assembly, Catalog, Index, IndexBuilder, LoadError, Page, Sort,
 };
 use catalog_tool::demo::synth_catalog;
 
@@ -24,7 +24,7 @@ fn sharded() -> (Catalog, Assembly, Vec<(String, String)>) {
 }
 
 /// The queries both indexes answer: text of every kind, filters, and each order.
-fn queries() -> Vec<Query> {
+fn queries() -> Vec<Page> {
     let texts = [
         "",
         "ш",
@@ -44,16 +44,12 @@ fn queries() -> Vec<Query> {
     let mut queries = Vec::new();
     for text in texts {
         for sort in [Sort::Relevance, Sort::Name, Sort::Subscribers] {
-            queries.push(Query {
-                text: text.to_string(),
-                sort,
-                ..Query::default()
-            });
+            queries.push(Page::default().with_text(text.to_string()).with_sort(sort));
         }
-        queries.push(Query::from_query_str(&format!(
+        queries.push(Page::from_query_str(&format!(
             "q={text}&region=42,77&platform=max"
         )));
-        queries.push(Query::from_query_str(&format!(
+        queries.push(Page::from_query_str(&format!(
             "q={text}&sector=health&region=42&municipality=Беловский%20городской%20округ"
         )));
     }
@@ -76,8 +72,8 @@ fn check_same_answers(catalog: &Catalog, builder: &mut IndexBuilder, slice: usiz
     let whole = Index::new(catalog);
     for query in queries() {
         assert_eq!(
-            pieces.search(&query),
-            whole.search(&query),
+            pieces.search(&query.selection),
+            whole.search(&query.selection),
             "{}",
             query.to_query_string()
         );

@@ -12,6 +12,7 @@ mod export;
 mod format;
 mod link;
 mod model;
+mod page;
 mod parse;
 mod platform;
 mod qr;
@@ -36,6 +37,7 @@ pub use model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
     SHARD_FORMAT, VERSION,
 };
+pub use page::{is_origin, legacy_widget_query, Page, Theme, View, MAX_QUERY_TEXT, MAX_VALUES};
 pub use parse::{
     is_shard_path, is_valid_id, is_valid_ogrn, parse_catalog, parse_shard, LoadError, Loaded,
     LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS, MAX_TEXT, MAX_URL,
@@ -43,9 +45,8 @@ pub use parse::{
 pub use platform::{ChannelError, PlatformKind};
 pub use qr::{qr_path, QrPath, QUIET_ZONE};
 pub use search::{
-    highlight, is_origin, legacy_widget_query, search_tokens, sort_key, words_match, Facet,
-    FacetCount, Facets, Finishing, Index, IndexBuilder, Query, Results, Segment, Sort, Theme, View,
-    EVERYDAY,
+    highlight, search_tokens, sort_key, words_match, Facet, FacetCount, Facets, Finishing, Index,
+    IndexBuilder, Results, Segment, Selection, Sort, EVERYDAY,
 };
 pub use shard::{sha256_hex, ShardFile};
 pub use stats::{Stats, StatsRow, TOP_REGIONS};

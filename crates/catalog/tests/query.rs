@@ -1,13 +1,13 @@
 //! The URL is the state: reading any query string never fails, writing is canonical,
 //! and writing then reading gives the same state back.
 
-use catalog::{legacy_widget_query, Facet, Lang, Query, Sort, Theme, View};
+use catalog::{legacy_widget_query, Facet, Lang, Page, Selection, Sort, Theme, View};
 use proptest::prelude::*;
 
 /// A query string as it may arrive, and the canonical string it is written back as.
 fn check(input: &str, canonical: &str) {
     assert_eq!(
-        Query::from_query_str(input).to_query_string(),
+        Page::from_query_str(input).to_query_string(),
         canonical,
         "input: {input}"
     );
@@ -46,26 +46,29 @@ fn reading_and_writing() {
 
 #[test]
 fn toggling_filters() {
-    let query = Query::from_query_str("q=школа&region=42");
+    let query = Page::from_query_str("q=школа&region=42");
     assert_eq!(
         query.toggled(Facet::Sector, "education").to_query_string(),
         "q=%D1%88%D0%BA%D0%BE%D0%BB%D0%B0&region=42&sector=education"
     );
-    assert_eq!(query.toggled(Facet::Region, "54").regions, ["42", "54"]);
-    let with_town = Query::from_query_str("region=42&municipality=X&org=42-1");
+    assert_eq!(
+        query.toggled(Facet::Region, "54").selection.regions,
+        ["42", "54"]
+    );
+    let with_town = Page::from_query_str("region=42&municipality=X&org=42-1");
     assert_eq!(
         with_town.toggled(Facet::Region, "42").to_query_string(),
         "",
         "a municipality goes with its region; a card closes"
     );
     assert_eq!(
-        Query::from_query_str("q=a&region=42&sort=name")
+        Page::from_query_str("q=a&region=42&sort=name")
             .without_filters()
             .to_query_string(),
         "q=a&sort=name"
     );
     assert_eq!(
-        Query::from_query_str("region=42,54&platform=max").filter_count(),
+        Page::from_query_str("region=42,54&platform=max").filter_count(),
         3
     );
     assert_eq!(
@@ -79,13 +82,13 @@ fn value() -> impl Strategy<Value = String> {
         .prop_filter("not blank", |v| !v.trim().is_empty())
 }
 
-fn query() -> impl Strategy<Value = Query> {
+fn query() -> impl Strategy<Value = Page> {
     let embedding = (
         prop::sample::subsequence(Facet::ALL.to_vec(), 0..=4),
         prop::sample::select(Theme::ALL.to_vec()),
         prop::option::of("https?://[a-z0-9.-]{1,20}(:[0-9]{1,5})?"),
     );
-    (base_query(), embedding).prop_map(|(query, (locked, theme, parent))| Query {
+    (base_query(), embedding).prop_map(|(query, (locked, theme, parent))| Page {
         locked,
         theme,
         parent,
@@ -93,7 +96,7 @@ fn query() -> impl Strategy<Value = Query> {
     })
 }
 
-fn base_query() -> impl Strategy<Value = Query> {
+fn base_query() -> impl Strategy<Value = Page> {
     (
         "[^\u{0}]{0,40}",
         prop::collection::vec(value(), 0..4),
@@ -108,18 +111,20 @@ fn base_query() -> impl Strategy<Value = Query> {
     )
         .prop_map(
             |(text, regions, municipalities, sectors, platforms, sort, org, view, check, lang)| {
-                Query {
-                    text,
-                    regions,
-                    municipalities,
-                    sectors,
-                    platforms,
-                    sort,
+                Page {
+                    selection: Selection {
+                        text,
+                        regions,
+                        municipalities,
+                        sectors,
+                        platforms,
+                        sort,
+                    },
                     org,
                     view: if check.is_some() { View::Check } else { view },
                     check: check.map(|c| c.trim().to_string()),
                     lang,
-                    ..Query::default()
+                    ..Page::default()
                 }
             },
         )
@@ -128,16 +133,16 @@ fn base_query() -> impl Strategy<Value = Query> {
 proptest! {
     #[test]
     fn any_string_is_read_without_panic_and_reads_back_the_same(input in ".{0,200}") {
-        let once = Query::from_query_str(&input);
-        let twice = Query::from_query_str(&once.to_query_string());
+        let once = Page::from_query_str(&input);
+        let twice = Page::from_query_str(&once.to_query_string());
         prop_assert_eq!(once, twice);
     }
 
     #[test]
     fn writing_then_reading_is_the_identity_on_canonical_states(query in query()) {
-        let canonical = Query::from_query_str(&query.to_query_string());
-        prop_assert_eq!(&canonical.text, &query.text);
-        prop_assert_eq!(canonical.sort, query.sort);
+        let canonical = Page::from_query_str(&query.to_query_string());
+        prop_assert_eq!(&canonical.selection.text, &query.selection.text);
+        prop_assert_eq!(canonical.selection.sort, query.selection.sort);
         prop_assert_eq!(&canonical.org, &query.org);
         prop_assert_eq!(&canonical.check, &query.check);
         prop_assert_eq!(canonical.view, query.view);
@@ -146,12 +151,12 @@ proptest! {
         prop_assert_eq!(canonical.theme, query.theme);
         prop_assert_eq!(&canonical.parent, &query.parent);
         for facet in Facet::ALL {
-            let mut expected: Vec<String> = query.values(facet).to_vec();
+            let mut expected: Vec<String> = query.selection.values(facet).to_vec();
             expected.sort();
             expected.dedup();
-            prop_assert_eq!(canonical.values(facet), expected.as_slice());
+            prop_assert_eq!(canonical.selection.values(facet), expected.as_slice());
         }
-        prop_assert_eq!(Query::from_query_str(&canonical.to_query_string()), canonical);
+        prop_assert_eq!(Page::from_query_str(&canonical.to_query_string()), canonical);
     }
 }
 
@@ -179,13 +184,13 @@ fn views_checks_and_languages() {
         "q=a&lang=en&view=stats&region=42",
         "q=a&region=42&view=stats&lang=en",
     );
-    let stats = Query::from_query_str("q=a&region=42&org=42-1&lang=en");
+    let stats = Page::from_query_str("q=a&region=42&org=42-1&lang=en");
     assert_eq!(
         stats.with_view(View::Stats).to_query_string(),
         "q=a&region=42&view=stats&lang=en"
     );
     assert_eq!(
-        Query::from_query_str("check=x&region=42&lang=en")
+        Page::from_query_str("check=x&region=42&lang=en")
             .without_filters()
             .to_query_string(),
         "check=x&lang=en"
@@ -194,7 +199,7 @@ fn views_checks_and_languages() {
 
 /// The address of organisation `id`'s card, opened from the page at `from`.
 fn check_opening(from: &str, id: &str, expected: &str) {
-    let opened = Query::from_query_str(from).opening(id).to_query_string();
+    let opened = Page::from_query_str(from).opening(id).to_query_string();
     assert_eq!(opened, expected, "opening {id} from {from:?}");
 }
 
@@ -223,6 +228,182 @@ fn a_card_keeps_the_search_filters_and_language() {
     check_opening("q=a", "a&b=c#d", "q=a&org=a%26b%3Dc%23d");
 }
 
+/// The link to the page an address describes, from the document `document` shows, and
+/// that following it gives the same page back.
+fn check_href(input: &str, document: &str, expected: &str) {
+    let page = Page::from_query_str(input);
+    let href = page.href(document);
+    assert_eq!(href, expected, "the link to {input:?} on {document}");
+    // Following it: the query string after `?`, none for the document itself.
+    let followed = Page::from_query_str(href.strip_prefix('?').unwrap_or(""));
+    assert_eq!(followed.href(document), href, "{href} read back");
+    assert_eq!(
+        followed.selection, page.selection,
+        "{href} searches the same"
+    );
+}
+
+#[test]
+fn a_page_has_one_link_and_it_reads_back() {
+    // The default page is the document itself: an empty link would keep the query.
+    check_href("", "./", "./");
+    check_href("", "widget.html", "widget.html");
+    check_href("sort=relevance&view=search&lang=ru", "./", "./");
+    check_href("q=a", "./", "?q=a");
+    check_href(
+        "region=54,42&q=a&lang=en",
+        "widget.html",
+        "?q=a&region=42,54&lang=en",
+    );
+    check_href("org=42-1&region=42", "./", "?region=42&org=42-1");
+    check_href(
+        "check=vk.com/x&region=42",
+        "./",
+        "?region=42&check=vk.com%2Fx",
+    );
+    check_href(
+        "region=42&lock=region&theme=dark&parent=https%3A%2F%2Fa.ru",
+        "widget.html",
+        "?region=42&lock=region&theme=dark&parent=https%3A%2F%2Fa.ru",
+    );
+    check_href(
+        "q=a+b%26c&municipality=X%2CY",
+        "./",
+        "?q=a%20b%26c&municipality=X%2CY",
+    );
+    check_href("utm_source=x", "./", "./");
+}
+
+/// The address of a page on another document: the document, with the query after `?`.
+fn check_href_on(input: &str, document: &str, expected: &str) {
+    let href = Page::from_query_str(input).href_on(document);
+    assert_eq!(href, expected, "{input:?} on {document}");
+}
+
+#[test]
+fn a_page_on_another_document() {
+    check_href_on("", "./", "./");
+    check_href_on(
+        "region=42&sector=education",
+        "./",
+        "./?region=42&sector=education",
+    );
+    check_href_on(
+        "lang=en",
+        "https://a.ru/widget.html",
+        "https://a.ru/widget.html?lang=en",
+    );
+}
+
+/// A link made from the page at `from` by `link`, as the address it writes.
+fn check_link(from: &str, link: impl Fn(&Page) -> Page, expected: &str) {
+    let made = link(&Page::from_query_str(from)).href("./");
+    assert_eq!(made, expected, "from {from:?}");
+}
+
+#[test]
+fn links_keep_the_search_the_filters_and_the_language() {
+    let from = "q=a&region=42&platform=vk&sort=name&lang=en";
+    let kept = "q=a&region=42&platform=vk&sort=name";
+    check_link(
+        from,
+        |p| p.opening("42-1"),
+        &format!("?{kept}&org=42-1&lang=en"),
+    );
+    check_link(
+        from,
+        |p| p.with_view(View::Stats),
+        &format!("?{kept}&view=stats&lang=en"),
+    );
+    check_link(
+        from,
+        |p| p.with_view(View::Check),
+        &format!("?{kept}&view=check&lang=en"),
+    );
+    check_link(
+        from,
+        |p| p.with_view(View::Embed),
+        &format!("?{kept}&view=embed&lang=en"),
+    );
+    check_link(
+        from,
+        |p| p.with_view(View::Search),
+        &format!("?{kept}&lang=en"),
+    );
+    check_link(from, |p| p.in_language(Lang::Ru), &format!("?{kept}"));
+    check_link(
+        "q=a&region=42",
+        |p| p.in_language(Lang::En),
+        "?q=a&region=42&lang=en",
+    );
+    check_link(
+        "q=a&region=42&org=42-1&lang=en",
+        |p| p.in_language(Lang::Ru),
+        "?q=a&region=42&org=42-1",
+    );
+    check_link(
+        from,
+        |p| p.with_sort(Sort::Subscribers),
+        "?q=a&region=42&platform=vk&sort=subscribers&lang=en",
+    );
+    check_link(
+        from,
+        |p| p.toggled(Facet::Sector, "education"),
+        "?q=a&region=42&sector=education&platform=vk&sort=name&lang=en",
+    );
+    // Typing closes the card and keeps the rest; so do a card's close and a new check.
+    check_link(
+        "q=a&region=42&org=42-1&lang=en",
+        |p| p.with_text("b".into()),
+        "?q=b&region=42&lang=en",
+    );
+    check_link(
+        "q=a&region=42&org=42-1&lang=en",
+        Page::closed,
+        "?q=a&region=42&lang=en",
+    );
+    // Dropping what it means to drop, and nothing else.
+    check_link(from, Page::without_filters, "?q=a&sort=name&lang=en");
+    check_link(
+        "check=x&q=a&region=42&lang=en",
+        |p| p.opening("42-1"),
+        "?q=a&region=42&org=42-1&lang=en",
+    );
+    check_link(
+        "org=42-2&view=stats&q=a&lang=en",
+        |p| p.with_view(View::Embed),
+        "?q=a&view=embed&lang=en",
+    );
+    // The widget's own settings go along with every link inside it.
+    check_link(
+        "region=42&lock=region&theme=dark&parent=https%3A%2F%2Fa.ru",
+        |p| p.opening("42-1"),
+        "?region=42&org=42-1&lock=region&theme=dark&parent=https%3A%2F%2Fa.ru",
+    );
+}
+
+/// The selection a page searches, as the equality key of its results: pages that differ
+/// only around the search share it.
+fn check_same_search(a: &str, b: &str, same: bool) {
+    let (a_page, b_page) = (Page::from_query_str(a), Page::from_query_str(b));
+    assert_eq!(
+        a_page.selection == b_page.selection,
+        same,
+        "{a:?} against {b:?}"
+    );
+}
+
+#[test]
+fn the_search_is_the_selection_alone() {
+    check_same_search("q=a&region=42", "q=a&region=42&org=42-1&lang=en", true);
+    check_same_search("q=a", "q=a&view=stats&theme=dark", true);
+    check_same_search("q=a", "q=a&check=x", true);
+    check_same_search("q=a", "q=a&sort=name", false);
+    check_same_search("q=a", "q=b", false);
+    check_same_search("region=42", "region=54", false);
+    check_same_search("region=42,54", "region=54&region=42", true);
+}
+
 #[test]
 fn embedding_parameters() {
     // What a page is comes from its entry (index.html or widget.html), never from the
@@ -249,9 +430,9 @@ fn embedding_parameters() {
     check("parent=javascript%3Aalert(1)", "");
     check("parent=*", "");
 
-    let locked = Query::from_query_str("region=42&sector=education&lock=region");
+    let locked = Page::from_query_str("region=42&sector=education&lock=region");
     assert_eq!(
-        locked.toggled(Facet::Region, "42").regions,
+        locked.toggled(Facet::Region, "42").selection.regions,
         ["42"],
         "a locked filter stays"
     );

@@ -1,7 +1,7 @@
 //! Search as a citizen uses it: each case is a query and the organisations it must find,
 //! in order, over a small catalog of real-looking Kuzbass names.
 
-use catalog::{parse_catalog, Catalog, Index, Query, Sort};
+use catalog::{parse_catalog, Catalog, Index, Page, Sort};
 use serde_json::json;
 
 /// (id, short name, full name, region, municipality, sector, [(platform, handle, subscribers)])
@@ -79,7 +79,7 @@ fn catalog() -> Catalog {
 fn found(query: &str) -> Vec<String> {
     let catalog = catalog();
     let index = Index::new(&catalog);
-    let results = index.search(&Query::from_query_str(query));
+    let results = index.search(&Page::from_query_str(query).selection);
     results.organizations[..results.complete]
         .iter()
         .map(|&i| catalog.organizations[i as usize].id.clone())
@@ -88,19 +88,13 @@ fn found(query: &str) -> Vec<String> {
 
 /// The search text and the ids it must find, in this order.
 fn check(text: &str, expected: &[&str]) {
-    let query = Query {
-        text: text.to_string(),
-        ..Query::default()
-    };
+    let query = Page::default().with_text(text.to_string());
     assert_eq!(found(&query.to_query_string()), expected, "query: {text}");
 }
 
 /// The search text and the ids it must find, in any order.
 fn check_set(text: &str, expected: &[&str]) {
-    let query = Query {
-        text: text.to_string(),
-        ..Query::default()
-    };
+    let query = Page::default().with_text(text.to_string());
     let mut actual = found(&query.to_query_string());
     actual.sort();
     let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
@@ -262,7 +256,7 @@ fn filters_and_sorting() {
 /// A URL query string and, for one facet, each value's count.
 fn check_facet(query: &str, facet: &str, expected: &[(&str, usize)]) {
     let catalog = catalog();
-    let results = Index::new(&catalog).search(&Query::from_query_str(query));
+    let results = Index::new(&catalog).search(&Page::from_query_str(query).selection);
     let counts = match facet {
         "region" => &results.facets.regions,
         "municipality" => &results.facets.municipalities,
@@ -461,7 +455,7 @@ fn matched_words_are_highlighted() {
 fn check_rescue(query: &str, suggestion: Option<&str>, relaxations: &[(&str, usize)]) {
     let catalog = catalog();
     let index = Index::new(&catalog);
-    let query = Query::from_query_str(query);
+    let query = Page::from_query_str(query).selection;
     assert_eq!(index.search(&query).complete, 0, "{query:?} finds nothing");
     assert_eq!(index.suggestion(&query).as_deref(), suggestion, "{query:?}");
     let dropped: Vec<(String, usize)> = index

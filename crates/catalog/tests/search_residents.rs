@@ -2,7 +2,7 @@
 //! their own name, «район» for the okrugs districts became, and results that match all
 //! words but one when few match them all.
 
-use catalog::{parse_catalog, Catalog, Index, Query, Sort, EVERYDAY};
+use catalog::{parse_catalog, Catalog, Index, Selection, Sort, EVERYDAY};
 use serde_json::json;
 
 /// (id, name, municipality, subscribers)
@@ -128,7 +128,7 @@ fn load(organizations: Vec<serde_json::Value>) -> Catalog {
 }
 
 /// The ids a query finds: those matching every word, then those matching all but one.
-fn found(query: &Query) -> (Vec<String>, Vec<String>) {
+fn found(query: &Selection) -> (Vec<String>, Vec<String>) {
     let catalog = catalog();
     let results = Index::new(&catalog).search(query);
     let ids: Vec<String> = results
@@ -142,10 +142,10 @@ fn found(query: &Query) -> (Vec<String>, Vec<String>) {
     )
 }
 
-fn text(text: &str) -> Query {
-    Query {
+fn text(text: &str) -> Selection {
+    Selection {
         text: text.to_string(),
-        ..Query::default()
+        ..Selection::default()
     }
 }
 
@@ -236,7 +236,7 @@ fn every_everyday_word_both_ways() {
 
 /// A query, what it finds matching every word, what follows matching all but one, and
 /// the word those lack.
-fn check_partial(query: Query, complete: &[&str], partial: &[&str], missing: Option<&str>) {
+fn check_partial(query: Selection, complete: &[&str], partial: &[&str], missing: Option<&str>) {
     let catalog = catalog();
     let results = Index::new(&catalog).search(&query);
     assert_eq!(found(&query), (ids(complete), ids(partial)), "{query:?}");
@@ -287,7 +287,7 @@ fn all_words_but_one_when_none_match_them_all() {
     // In name order too, those that match every word come first («Юргинская» after
     // «Мысковская» by name).
     check_partial(
-        Query {
+        Selection {
             sort: Sort::Name,
             ..text("поликлиника 2 юрга")
         },

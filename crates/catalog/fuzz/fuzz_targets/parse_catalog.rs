@@ -2,7 +2,7 @@
 //! back out as one it reads again identically, indexes, and searches.
 #![no_main]
 
-use catalog::{parse_catalog, parse_shard, Index, Query};
+use catalog::{parse_catalog, parse_shard, Index, Selection};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
     let again = parse_catalog(&written).expect("a catalog the parser wrote reads back");
     assert_eq!(again.catalog.organizations, loaded.catalog.organizations);
     let index = Index::new(&loaded.catalog);
-    let found = index.search(&Query::default());
+    let found = index.search(&Selection::default());
     assert_eq!(
         found.organizations.len(),
         loaded.catalog.organizations.len()

@@ -13,7 +13,9 @@ use crate::model::Catalog;
 use crate::search::build::IndexBuilder;
 use crate::search::everyday::FILLERS;
 use crate::search::places::{places_named, Place};
-use crate::search::query::{Facet, Query, Sort};
+// `selection::Selection` by its path: this module has a private `Selection` of its own
+// (which values of one filter pass).
+use crate::search::selection::{self, Facet, Sort};
 use crate::search::tables::{tables, Phrase};
 use crate::search::text::{
     allowed_typos, alphanumeric_parts, each_part, each_token, edit_distance, is_cyrillic, is_latin,
@@ -166,7 +168,7 @@ impl Index {
     }
 
     /// Runs a query: the text, the filters, the order, and every facet's counts.
-    pub fn search(&self, query: &Query) -> Results {
+    pub fn search(&self, query: &selection::Selection) -> Results {
         let text = self.text_quality(&query.text);
         let region = self.selection(&query.regions, &self.region_codes);
         let sector = self.selection(&query.sectors, &self.sector_ids);
@@ -399,7 +401,7 @@ impl Index {
     /// For a search that finds nothing: each chosen filter value that, dropped alone,
     /// would find something, with how many organisations it would find that match every
     /// word.
-    pub fn relaxations(&self, query: &Query) -> Vec<(Facet, String, usize)> {
+    pub fn relaxations(&self, query: &selection::Selection) -> Vec<(Facet, String, usize)> {
         Facet::ALL
             .iter()
             .flat_map(|&facet| query.values(facet).iter().map(move |value| (facet, value)))
@@ -413,7 +415,7 @@ impl Index {
     /// A respelling of the search text that finds something with the same filters when
     /// the text as typed finds nothing: the other keyboard layout, or each unknown word
     /// replaced by the nearest word the catalog has.
-    pub fn suggestion(&self, query: &Query) -> Option<String> {
+    pub fn suggestion(&self, query: &selection::Selection) -> Option<String> {
         let text = query.text.trim();
         if text.is_empty() {
             return None;
@@ -427,7 +429,7 @@ impl Index {
             .flatten()
             .filter(|candidate| candidate != text)
             .find(|candidate| {
-                let respelled = Query {
+                let respelled = selection::Selection {
                     text: candidate.clone(),
                     ..query.clone()
                 };

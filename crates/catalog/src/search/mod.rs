@@ -1,5 +1,5 @@
-//! Search that understands Russian: the index, the query (the URL state) and the text
-//! rules both share.
+//! Search that understands Russian: the index, the selection it is asked (text, filters,
+//! order) and the text rules both share.
 
 mod abbreviations;
 mod build;
@@ -7,7 +7,7 @@ mod everyday;
 mod highlight;
 mod index;
 mod places;
-mod query;
+mod selection;
 mod tables;
 pub(crate) mod text;
 
@@ -15,5 +15,5 @@ pub use build::{Finishing, IndexBuilder};
 pub use everyday::EVERYDAY;
 pub use highlight::{highlight, words_match, Segment};
 pub use index::{sort_key, FacetCount, Facets, Index, Results};
-pub use query::{is_origin, legacy_widget_query, Facet, Query, Sort, Theme, View};
+pub use selection::{Facet, Selection, Sort};
 pub use text::tokens as search_tokens;

@@ -1,47 +1,19 @@
-//! The state of the directory as it lives in the URL: the text, the filters, the order
-//! and the open card. Parsing is total (anything unknown or malformed is dropped, never
-//! an error) and writing is canonical (fixed order, sorted values, defaults omitted), so
-//! one view has exactly one address.
+//! The state of the directory as it lives in the URL: the search (a [`Selection`]) and
+//! the page around it, the open card, the section, the checked link, the language and
+//! the widget's settings. Parsing is total (anything unknown or malformed is dropped,
+//! never an error) and writing is canonical (fixed order, sorted values, defaults
+//! omitted), so one view has exactly one address. The parameters are a public contract
+//! (README, "Stable hooks"): links people keep must go on meaning the same.
 
 use crate::format::Lang;
 use crate::model::Catalog;
+use crate::search::{Facet, Selection, Sort};
 
 /// Longest text kept from the `q` and `check` parameters and from a filter value; a query
 /// is a few words, not a document (a catalog's texts have their own limit, `MAX_TEXT`).
 pub const MAX_QUERY_TEXT: usize = 200;
 /// Most values kept for one filter.
 pub const MAX_VALUES: usize = 100;
-
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Sort {
-    /// Best match first; with no text, most subscribers first.
-    #[default]
-    Relevance,
-    /// Most subscribers (over all of an organisation's channels) first.
-    Subscribers,
-    /// Russian alphabetical order of the name.
-    Name,
-}
-
-impl Sort {
-    /// Every order, in the order a sort control lists them.
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Subscribers, Sort::Name];
-
-    /// The URL value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Subscribers => "subscribers",
-            Sort::Name => "name",
-        }
-    }
-
-    /// Reads a URL value.
-    pub fn parse(value: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|sort| sort.as_str() == value)
-    }
-}
 
 /// Which page of the directory is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -105,49 +77,12 @@ impl Theme {
     }
 }
 
-/// A filter of the directory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Facet {
-    Region,
-    Municipality,
-    Sector,
-    Platform,
-}
-
-impl Facet {
-    /// Every filter, in URL order.
-    pub const ALL: [Facet; 4] = [
-        Facet::Region,
-        Facet::Municipality,
-        Facet::Sector,
-        Facet::Platform,
-    ];
-
-    /// The URL parameter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Facet::Region => "region",
-            Facet::Municipality => "municipality",
-            Facet::Sector => "sector",
-            Facet::Platform => "platform",
-        }
-    }
-}
-
-/// Everything a person could share about a view of the directory.
+/// Everything a person could share about a view of the directory: the search and the
+/// page around it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct Query {
-    /// The search text exactly as typed (it is the search box's value).
-    pub text: String,
-    /// Region codes; several mean any of them.
-    pub regions: Vec<String>,
-    /// Municipality names; several mean any of them.
-    pub municipalities: Vec<String>,
-    /// Sector ids; several mean any of them.
-    pub sectors: Vec<String>,
-    /// Platform ids; several mean any of them.
-    pub platforms: Vec<String>,
-    pub sort: Sort,
+pub struct Page {
+    /// What the search is asked: the text, the filters and the order.
+    pub selection: Selection,
     /// The organisation whose card is open.
     pub org: Option<String>,
     /// The page shown; a `check` value implies [`View::Check`].
@@ -163,11 +98,12 @@ pub struct Query {
     pub parent: Option<String>,
 }
 
-impl Query {
+impl Page {
     /// Reads a query string, with or without the leading `?`. Never fails: unknown
     /// parameters, malformed escapes and invalid UTF-8 are dropped.
-    pub fn from_query_str(text: &str) -> Query {
-        let mut query = Query::default();
+    pub fn from_query_str(text: &str) -> Page {
+        let mut page = Page::default();
+        let selection = &mut page.selection;
         let text = text.strip_prefix('?').unwrap_or(text);
         for pair in text.split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -175,79 +111,80 @@ impl Query {
             match key.as_str() {
                 "q" => {
                     if let Some(value) = decode(value) {
-                        query.text = value.chars().take(MAX_QUERY_TEXT).collect();
+                        selection.text = value.chars().take(MAX_QUERY_TEXT).collect();
                     }
                 }
                 "sort" => {
                     if let Some(sort) = decode(value).as_deref().and_then(Sort::parse) {
-                        query.sort = sort;
+                        selection.sort = sort;
                     }
                 }
-                "org" => query.org = decode(value).filter(|id| crate::is_valid_id(id)),
+                "org" => page.org = decode(value).filter(|id| crate::is_valid_id(id)),
                 "view" => {
                     if let Some(view) = decode(value).as_deref().and_then(View::parse) {
-                        query.view = view;
+                        page.view = view;
                     }
                 }
                 "check" => {
                     // Cut first, trim after: the other order can leave a space at the
                     // cut that the next reading trims, and one view would have two
                     // addresses (found by the query_string fuzz target).
-                    query.check = decode(value)
+                    page.check = decode(value)
                         .map(|text| text.chars().take(MAX_QUERY_TEXT).collect::<String>())
                         .map(|text| text.trim().to_string())
                         .filter(|text| !text.is_empty());
                 }
                 "lang" => {
                     if let Some(lang) = decode(value).as_deref().and_then(Lang::parse) {
-                        query.lang = Some(lang);
+                        page.lang = Some(lang);
                     }
                 }
                 "lock" => {
                     let names = value.split(',').filter_map(decode);
                     let facets = names
                         .filter_map(|name| Facet::ALL.into_iter().find(|f| f.as_str() == name));
-                    query.locked.extend(facets);
+                    page.locked.extend(facets);
                 }
                 "theme" => {
                     if let Some(theme) = decode(value).as_deref().and_then(Theme::parse) {
-                        query.theme = theme;
+                        page.theme = theme;
                     }
                 }
-                "parent" => query.parent = decode(value).filter(|origin| is_origin(origin)),
+                "parent" => page.parent = decode(value).filter(|origin| is_origin(origin)),
                 other => {
                     if let Some(facet) = Facet::ALL.into_iter().find(|f| f.as_str() == other) {
                         let values = value.split(',').filter_map(decode);
-                        query.values_mut(facet).extend(values);
+                        selection.values_mut(facet).extend(values);
                     }
                 }
             }
         }
         for facet in Facet::ALL {
-            let values = query.values_mut(facet);
+            let values = page.selection.values_mut(facet);
             values.retain(|v| !v.trim().is_empty() && v.chars().count() <= MAX_QUERY_TEXT);
             values.sort();
             values.dedup();
             values.truncate(MAX_VALUES);
         }
-        if query.check.is_some() {
-            query.view = View::Check;
+        if page.check.is_some() {
+            page.view = View::Check;
         }
-        query.locked = Facet::ALL
+        page.locked = Facet::ALL
             .into_iter()
-            .filter(|facet| query.locked.contains(facet))
+            .filter(|facet| page.locked.contains(facet))
             .collect();
-        query
+        page
     }
 
     /// The canonical query string, without `?`; empty for the default view.
     pub fn to_query_string(&self) -> String {
+        let selection = &self.selection;
         let mut parts = Vec::new();
-        if !self.text.is_empty() {
-            parts.push(format!("q={}", encode(&self.text)));
+        if !selection.text.is_empty() {
+            parts.push(format!("q={}", encode(&selection.text)));
         }
         for facet in Facet::ALL {
-            let mut values: Vec<&String> = self.values(facet).iter().collect();
+            let mut values: Vec<&String> = selection.values(facet).iter().collect();
             values.sort();
             values.dedup();
             if !values.is_empty() {
@@ -255,8 +192,8 @@ impl Query {
                 parts.push(format!("{}={}", facet.as_str(), joined.join(",")));
             }
         }
-        if self.sort != Sort::default() {
-            parts.push(format!("sort={}", self.sort.as_str()));
+        if selection.sort != Sort::default() {
+            parts.push(format!("sort={}", selection.sort.as_str()));
         }
         if let Some(org) = &self.org {
             parts.push(format!("org={}", encode(org)));
@@ -286,22 +223,25 @@ impl Query {
         parts.join("&")
     }
 
-    /// The values chosen for one filter.
-    pub fn values(&self, facet: Facet) -> &[String] {
-        match facet {
-            Facet::Region => &self.regions,
-            Facet::Municipality => &self.municipalities,
-            Facet::Sector => &self.sectors,
-            Facet::Platform => &self.platforms,
+    /// The link to this page from the document `document` shows (`./` for the
+    /// directory, `widget.html` for the widget): its query string after `?`, or for the
+    /// default page `document` itself, since an empty link would keep the current query
+    /// and the bare path would lose the sub-path the app is served from. The one rule
+    /// for the empty address: links and the history entries written alike use it.
+    pub fn href(&self, document: &str) -> String {
+        match self.to_query_string() {
+            canonical if canonical.is_empty() => document.to_string(),
+            canonical => format!("?{canonical}"),
         }
     }
 
-    fn values_mut(&mut self, facet: Facet) -> &mut Vec<String> {
-        match facet {
-            Facet::Region => &mut self.regions,
-            Facet::Municipality => &mut self.municipalities,
-            Facet::Sector => &mut self.sectors,
-            Facet::Platform => &mut self.platforms,
+    /// The address of this page on another document beside the one shown
+    /// (`./` for the directory from the widget, `…/widget.html` for the builder's
+    /// snippet): `document`, with the query string after `?` when there is one.
+    pub fn href_on(&self, document: &str) -> String {
+        match self.to_query_string() {
+            canonical if canonical.is_empty() => document.to_string(),
+            canonical => format!("{document}?{canonical}"),
         }
     }
 
@@ -310,56 +250,81 @@ impl Query {
         self.locked.contains(&facet)
     }
 
-    /// The same query with one filter value added, or removed if it was chosen.
-    /// Dropping the last region also drops the municipalities, which belong to it. A
-    /// locked filter does not change.
-    pub fn toggled(&self, facet: Facet, value: &str) -> Query {
+    /// The same page with another search text; an open card closes, since the reader
+    /// is searching again.
+    pub fn with_text(&self, text: String) -> Page {
+        Page {
+            selection: Selection {
+                text,
+                ..self.selection.clone()
+            },
+            org: None,
+            ..self.clone()
+        }
+    }
+
+    /// The same page in another order.
+    pub fn with_sort(&self, sort: Sort) -> Page {
+        Page {
+            selection: Selection {
+                sort,
+                ..self.selection.clone()
+            },
+            ..self.clone()
+        }
+    }
+
+    /// The same page in language `lang`: a link that means to keep everything else.
+    pub fn in_language(&self, lang: Lang) -> Page {
+        Page {
+            lang: Some(lang),
+            ..self.clone()
+        }
+    }
+
+    /// The same page with one filter value added, or removed if it was chosen (see
+    /// [`Selection::toggled`]); the card closes. A locked filter does not change, and
+    /// neither do locked municipalities when the last region goes.
+    pub fn toggled(&self, facet: Facet, value: &str) -> Page {
         let mut next = self.clone();
         if self.is_locked(facet) {
             return next;
         }
-        let values = next.values_mut(facet);
-        match values.iter().position(|v| v == value) {
-            Some(i) => {
-                values.remove(i);
-            }
-            None => {
-                values.push(value.to_string());
-                values.sort();
-            }
-        }
-        if facet == Facet::Region && next.regions.is_empty() && !self.is_locked(Facet::Municipality)
-        {
-            next.municipalities.clear();
+        next.selection = self.selection.toggled(facet, value);
+        if self.is_locked(Facet::Municipality) {
+            next.selection.municipalities = self.selection.municipalities.clone();
         }
         next.org = None;
         next
     }
 
-    /// The same query without any filter the reader chose (text, order, view, language,
+    /// The same page without any filter the reader chose (text, order, view, language,
     /// the widget's theme, parent and locked filters kept).
-    pub fn without_filters(&self) -> Query {
-        let mut next = Query {
-            text: self.text.clone(),
-            sort: self.sort,
+    pub fn without_filters(&self) -> Page {
+        let mut next = Page {
+            selection: Selection {
+                text: self.selection.text.clone(),
+                sort: self.selection.sort,
+                ..Selection::default()
+            },
             view: self.view,
             check: self.check.clone(),
             lang: self.lang,
             locked: self.locked.clone(),
             theme: self.theme,
             parent: self.parent.clone(),
-            ..Query::default()
+            ..Page::default()
         };
         for &facet in &self.locked {
-            *next.values_mut(facet) = self.values(facet).to_vec();
+            *next.selection.values_mut(facet) = self.selection.values(facet).to_vec();
         }
         next
     }
 
     /// The same selection on another page: the card and the checked link are left
     /// behind, the filters, text and language go along.
-    pub fn with_view(&self, view: View) -> Query {
-        Query {
+    pub fn with_view(&self, view: View) -> Page {
+        Page {
             view,
             org: None,
             check: None,
@@ -369,10 +334,18 @@ impl Query {
 
     /// The card of organisation `id`, over the search this selection is: the checked link
     /// is left behind, the text, filters and language go along.
-    pub fn opening(&self, id: &str) -> Query {
-        Query {
+    pub fn opening(&self, id: &str) -> Page {
+        Page {
             org: Some(id.to_string()),
             ..self.with_view(View::Search)
+        }
+    }
+
+    /// The same page with no card open.
+    pub fn closed(&self) -> Page {
+        Page {
+            org: None,
+            ..self.clone()
         }
     }
 
@@ -381,23 +354,14 @@ impl Query {
         Facet::ALL
             .iter()
             .filter(|&&f| !self.is_locked(f))
-            .map(|&f| self.values(f).len())
+            .map(|&f| self.selection.values(f).len())
             .sum()
     }
 
-    /// Drops values the catalog does not have, so a stale or hand-edited link shows
-    /// what it can instead of nothing.
-    pub fn sanitized(mut self, catalog: &Catalog) -> Query {
-        self.regions.retain(|code| catalog.region(code).is_some());
-        self.sectors.retain(|id| catalog.sector(id).is_some());
-        self.platforms.retain(|id| catalog.platform(id).is_some());
-        let regions = &self.regions;
-        self.municipalities.retain(|name| {
-            catalog.organizations.iter().any(|org| {
-                org.municipality.as_deref() == Some(name.as_str())
-                    && (regions.is_empty() || regions.contains(&org.region))
-            })
-        });
+    /// Drops values the catalog does not have, and a card it does not have, so a stale
+    /// or hand-edited link shows what it can instead of nothing.
+    pub fn sanitized(mut self, catalog: &Catalog) -> Page {
+        self.selection = self.selection.sanitized(catalog);
         if let Some(id) = &self.org {
             if !catalog.organizations.iter().any(|org| &org.id == id) {
                 self.org = None;
