@@ -1,7 +1,7 @@
 use catalog::{Appearance, Scheme, TextSize};
 use leptos::prelude::*;
 
-use crate::components::{use_lang, RadioChoice};
+use crate::components::{use_lang, RadioGroup};
 use crate::i18n::{scheme_name, text_size_name, texts};
 
 /// «Версия для слабовидящих»: a button that opens the text size, colour and image
@@ -14,9 +14,13 @@ pub fn AppearancePanel(
     let t = texts(use_lang());
     let lang = use_lang();
     let open = RwSignal::new(false);
-    let radio = |name, label: String, checked: Signal<bool>, on_choose: Callback<()>| {
-        view! { <RadioChoice name label checked on_choose/> }
-    };
+    let (text, on_text) = field(appearance, |a| a.text, |a, text| a.text = text);
+    let (scheme, on_scheme) = field(appearance, |a| a.scheme, |a, scheme| a.scheme = scheme);
+    let (images, on_images) = field(appearance, |a| a.images, |a, images| a.images = images);
+    let sizes = TextSize::ALL.map(|size| (size, text_size_name(lang, size).to_string(), None));
+    let schemes = Scheme::ALL.map(|scheme| (scheme, scheme_name(lang, scheme).to_string(), None));
+    let shown = [(true, t.images_on), (false, t.images_off)];
+    let shown = shown.map(|(value, label)| (value, label.to_string(), None));
     view! {
         <div class="appearance">
             <button
@@ -31,33 +35,12 @@ pub fn AppearancePanel(
             </button>
             <Show when=move || open.get()>
                 <div id="appearance-panel" class="appearance__panel" role="group" aria-label=t.low_vision>
-                    <fieldset class="appearance__group">
-                        <legend>{t.text_size}</legend>
-                        {TextSize::ALL.into_iter().map(|size| radio(
-                            "appearance-text",
-                            text_size_name(lang, size).to_string(),
-                            Signal::derive(move || appearance.with(|a| a.text == size)),
-                            Callback::new(move |()| appearance.update(|a| a.text = size)),
-                        )).collect_view()}
-                    </fieldset>
-                    <fieldset class="appearance__group">
-                        <legend>{t.colours}</legend>
-                        {Scheme::ALL.into_iter().map(|scheme| radio(
-                            "appearance-scheme",
-                            scheme_name(lang, scheme).to_string(),
-                            Signal::derive(move || appearance.with(|a| a.scheme == scheme)),
-                            Callback::new(move |()| appearance.update(|a| a.scheme = scheme)),
-                        )).collect_view()}
-                    </fieldset>
-                    <fieldset class="appearance__group">
-                        <legend>{t.images}</legend>
-                        {[(true, t.images_on), (false, t.images_off)].into_iter().map(|(shown, label)| radio(
-                            "appearance-images",
-                            label.to_string(),
-                            Signal::derive(move || appearance.with(|a| a.images == shown)),
-                            Callback::new(move |()| appearance.update(|a| a.images = shown)),
-                        )).collect_view()}
-                    </fieldset>
+                    <RadioGroup name="appearance-text" legend=t.text_size class="appearance__group"
+                        options=sizes.to_vec() chosen=text on_choose=on_text/>
+                    <RadioGroup name="appearance-scheme" legend=t.colours class="appearance__group"
+                        options=schemes.to_vec() chosen=scheme on_choose=on_scheme/>
+                    <RadioGroup name="appearance-images" legend=t.images class="appearance__group"
+                        options=shown.to_vec() chosen=images on_choose=on_images/>
                     <button type="button" class="button button--secondary" on:click=move |_| appearance.set(Appearance::default())>
                         {t.ordinary_version}
                     </button>
@@ -65,4 +48,19 @@ pub fn AppearancePanel(
             </Show>
         </div>
     }
+}
+
+/// One field of the settings, as a radio group's chosen option and what writes it.
+fn field<T>(
+    appearance: RwSignal<Appearance>,
+    get: fn(&Appearance) -> T,
+    set: fn(&mut Appearance, T),
+) -> (Signal<T>, Callback<T>)
+where
+    T: Copy + Send + Sync + 'static,
+{
+    (
+        Signal::derive(move || appearance.with(get)),
+        Callback::new(move |value| appearance.update(|a| set(a, value))),
+    )
 }

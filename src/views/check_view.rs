@@ -14,14 +14,10 @@ pub fn CheckView(
     /// shards' progress (a link not found may be in one still to come) and the page.
     shown: Shown,
 ) -> impl IntoView {
-    let Shown {
-        current,
-        progress,
-        page,
-    } = shown;
     let lang = use_lang();
     let t = texts(lang);
     let url = use_url_state();
+    let page = shown.page;
     let pasted = Memo::new(move |_| page.with(|p| p.check.clone()));
     let on_check = Callback::new(move |text: String| {
         let text = text.trim().to_string();
@@ -37,13 +33,15 @@ pub fn CheckView(
     });
     let verdict = move || {
         let text = pasted.get()?;
-        let loaded = current.get();
+        let loaded = shown.current.get();
         let check = loaded
             .checker
             .get_or_init(|| Checker::new(&loaded.catalog))
             .check(&text);
         // The checker knows only what is indexed, so the check is partial until then.
-        let partial = progress.with(|p| (!p.is_whole()).then(|| shard_progress(lang, p)));
+        let partial = shown
+            .progress
+            .with(|p| (!p.is_whole()).then(|| shard_progress(lang, p)));
         Some(view! {
             {partial.map(|loaded| {
                 let end = if loaded.ends_with('…') { "" } else { "." };

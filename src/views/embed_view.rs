@@ -2,7 +2,7 @@ use catalog::{Facet, Lang, Page, Selection, Theme, View};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{use_lang, RadioChoice, SnippetBox};
+use crate::components::{use_lang, RadioGroup, SnippetBox};
 use crate::i18n::{facet_name, language_name, texts, theme_name};
 use crate::url_state::{use_url_state, HistoryMode};
 use crate::views::Shown;
@@ -128,6 +128,11 @@ pub fn EmbedView(
             </div>
         }
     };
+    let themes = Theme::ALL.map(|option| (option, theme_name(lang, option).to_string(), None));
+    let languages = Lang::ALL.map(|option| {
+        let label = language_name(option).to_string();
+        (option, label, Some(option.as_str()))
+    });
     view! {
         <main id="main" class="embed-builder" tabindex="-1">
             <h2>{t.embed_title}</h2>
@@ -138,29 +143,12 @@ pub fn EmbedView(
                         <legend>{t.embed_filters}</legend>
                         {FIXED.into_iter().map(select).collect_view()}
                     </fieldset>
-                    <fieldset class="embed-builder__group">
-                        <legend>{t.embed_theme}</legend>
-                        {Theme::ALL.into_iter().map(|option| view! {
-                            <RadioChoice
-                                name="embed-theme"
-                                label=theme_name(lang, option).to_string()
-                                checked=Signal::derive(move || theme.get() == option)
-                                on_choose=Callback::new(move |()| theme.set(option))
-                            />
-                        }).collect_view()}
-                    </fieldset>
-                    <fieldset class="embed-builder__group">
-                        <legend>{t.embed_language}</legend>
-                        {[Lang::Ru, Lang::En].into_iter().map(|option| view! {
-                            <RadioChoice
-                                name="embed-lang"
-                                label=language_name(option).to_string()
-                                checked=Signal::derive(move || widget_lang.get() == option)
-                                on_choose=Callback::new(move |()| widget_lang.set(option))
-                                lang=option.as_str()
-                            />
-                        }).collect_view()}
-                    </fieldset>
+                    <RadioGroup name="embed-theme" legend=t.embed_theme class="embed-builder__group"
+                        options=themes.to_vec() chosen=Signal::from(theme)
+                        on_choose=Callback::new(move |option| theme.set(option))/>
+                    <RadioGroup name="embed-lang" legend=t.embed_language class="embed-builder__group"
+                        options=languages.to_vec() chosen=Signal::from(widget_lang)
+                        on_choose=Callback::new(move |option| widget_lang.set(option))/>
                 </form>
                 <div class="embed-builder__output">
                     <SnippetBox title=t.snippet_script code=script id="snippet-script"/>

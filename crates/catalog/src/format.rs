@@ -12,6 +12,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language of the interface, in the order a choice lists them.
+    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
+
     /// The BCP 47 tag, for `lang` attributes and the URL.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -22,9 +25,7 @@ impl Lang {
 
     /// Reads a tag written by [`Lang::as_str`].
     pub fn parse(tag: &str) -> Option<Lang> {
-        [Lang::Ru, Lang::En]
-            .into_iter()
-            .find(|lang| lang.as_str() == tag)
+        Lang::ALL.into_iter().find(|lang| lang.as_str() == tag)
     }
 }
 
