@@ -106,6 +106,7 @@ pub fn demo_catalog() -> Catalog {
         ),
         license: Some("CC BY-SA 4.0".to_string()),
         feedback_url: None,
+        feeds: None,
         regions: regions(),
         sectors: sectors(),
         platforms: platforms(),
@@ -492,6 +493,8 @@ impl Builder {
                 subscribers: Some(subscribers),
                 verified,
                 added: None,
+                checked: None,
+                listed_on_website: false,
             });
         }
         if channels.last().is_some_and(|c| c.platform == "vk") {
@@ -569,6 +572,8 @@ impl Builder {
                     subscribers: Some(subscribers),
                     verified: true,
                     added: None,
+                    checked: None,
+                    listed_on_website: false,
                 }
             })
             .collect(),

@@ -38,6 +38,9 @@ impl Catalog {
             source: self.source.clone(),
             license: self.license.clone(),
             feedback_url: self.feedback_url.clone(),
+            // The feeds are the whole publication's, beside the app; a downloaded selection
+            // has none.
+            feeds: None,
             regions: self.regions.clone(),
             sectors: self.sectors.clone(),
             platforms: self.platforms.clone(),
