@@ -4,7 +4,7 @@ use catalog::{Catalog, Facet, Lang, Query, Theme, View};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{use_lang, RadioChoice, SnippetBox};
+use crate::components::{use_lang, FeedLinks, RadioChoice, SnippetBox};
 use crate::i18n::{facet_name, language_name, texts, theme_name};
 use crate::url_state::{use_url_state, HistoryMode};
 
@@ -27,6 +27,13 @@ pub fn EmbedView(
     let theme = RwSignal::new(Theme::Auto);
     let widget_lang = RwSignal::new(lang);
     let base = browser::page_base();
+    // The widget's region and sector are one each; their feeds are for the same site.
+    let feeds = {
+        let one = move |facet: Facet| {
+            Signal::derive(move || query.with(|q| q.values(facet).first().cloned()))
+        };
+        view! { <FeedLinks catalog=catalog.clone() region=one(Facet::Region) sector=one(Facet::Sector)/> }
+    };
 
     // The widget's own address: its page beside this one, with the chosen filters fixed.
     let widget_query = Memo::new(move |_| {
@@ -168,6 +175,7 @@ pub fn EmbedView(
                 <div class="embed-builder__output">
                     <SnippetBox title=t.snippet_script code=script id="snippet-script"/>
                     <SnippetBox title=t.snippet_iframe code=iframe id="snippet-iframe"/>
+                    {feeds}
                 </div>
             </div>
             <h3>{t.embed_preview}</h3>
