@@ -2,8 +2,8 @@
 //! counts. Components take their words from here and never spell them out themselves.
 
 use catalog::{
-    compact_count, date_in_words, group_digits, plural, Facet, IsoDate, Lang, Level, LoadError,
-    NotFound, Scheme, Sign, Sort, Stats, TextSize, Theme, View,
+    compact_count, date_in_words, group_digits, plural, Channel, Facet, FeedScope, IsoDate, Lang,
+    Level, LoadError, NotFound, PlatformKind, Scheme, Sign, Sort, Stats, TextSize, Theme, View,
 };
 
 use crate::catalog_loader::Progress;
@@ -53,7 +53,8 @@ pub struct Texts {
     pub field_website: &'static str,
     pub official_channels: &'static str,
     pub verified_meaning: &'static str,
-    pub verified_status: &'static str,
+    pub feeds_title: &'static str,
+    pub feeds_explained: &'static str,
     pub unverified_status: &'static str,
     pub copy_link: &'static str,
     pub print: &'static str,
@@ -159,8 +160,9 @@ const RU: Texts = Texts {
     field_ogrn: "ОГРН",
     field_website: "Сайт",
     official_channels: "Официальные каналы",
-    verified_meaning: "Отметка «подтверждён» значит, что сама платформа отметила канал как официальную страницу государственной организации. Каналы без отметки внесены в каталог по данным его издателя.",
-    verified_status: "Подтверждён платформой",
+    verified_meaning: "Отметка «подтверждён» значит, что сама платформа отметила канал как официальную страницу государственной организации (во ВКонтакте и Одноклассниках это госметка). Каналы без отметки внесены в каталог по данным его издателя; под каждым каналом сказано, когда издатель его проверял и есть ли ссылка на него на сайте организации.",
+    feeds_title: "Подписаться на новые каналы",
+    feeds_explained: "Ленты Atom: откройте ссылку в программе для чтения новостей или вставьте её адрес на свой сайт.",
     unverified_status: "Без отметки платформы",
     copy_link: "Скопировать ссылку",
     print: "Распечатать",
@@ -264,8 +266,9 @@ const EN: Texts = Texts {
     field_ogrn: "OGRN (state registration number)",
     field_website: "Website",
     official_channels: "Official channels",
-    verified_meaning: "\"Verified\" means the platform itself has marked the channel as the official page of a state organisation. Channels without the mark are listed on the word of the catalog's publisher.",
-    verified_status: "Verified by the platform",
+    verified_meaning: "\"Verified\" means the platform itself has marked the channel as the official page of a state organisation (on VK and OK, the government mark). Channels without the mark are listed on the word of the catalog's publisher; under each channel it says when the publisher checked it and whether the organisation's website links to it.",
+    feeds_title: "Subscribe to new channels",
+    feeds_explained: "Atom feeds: open a link in a feed reader, or put its address on your site.",
     unverified_status: "Not marked by the platform",
     copy_link: "Copy link",
     print: "Print",
@@ -732,6 +735,63 @@ pub fn level_name(lang: Lang, level: Level) -> &'static str {
         (Lang::En, Level::Federal) => "Federal",
         (Lang::En, Level::Regional) => "Regional",
         (Lang::En, Level::Municipal) => "Municipal",
+    }
+}
+
+/// The platform's own mark for a state organisation's channel, by the name it has there:
+/// VK's and OK's «госметка», MAX's mark for state organisations, Telegram's verification.
+pub fn platform_mark(lang: Lang, platform: &str) -> &'static str {
+    match (lang, PlatformKind::from_id(platform)) {
+        (Lang::Ru, Some(PlatformKind::Vk)) => "Госметка ВКонтакте",
+        (Lang::Ru, Some(PlatformKind::Ok)) => "Госметка Одноклассников",
+        (Lang::Ru, Some(PlatformKind::Max)) => "Отметка MAX для госорганизаций",
+        (Lang::Ru, Some(PlatformKind::Telegram)) => "Отметка о проверке Telegram",
+        (Lang::Ru, None) => "Отметка платформы",
+        (Lang::En, Some(PlatformKind::Vk)) => "VK government mark",
+        (Lang::En, Some(PlatformKind::Ok)) => "OK government mark",
+        (Lang::En, Some(PlatformKind::Max)) => "MAX mark for state organisations",
+        (Lang::En, Some(PlatformKind::Telegram)) => "Telegram verification mark",
+        (Lang::En, None) => "The platform's mark",
+    }
+}
+
+/// What the catalog says of a channel's officialness, in plain words, one line: the
+/// platform's mark (or its absence), the day the publisher checked it, whether the
+/// organisation's website links to it. «Госметка ВКонтакте · проверено 1 декабря 2026 ·
+/// ссылка есть на сайте организации».
+pub fn evidence(lang: Lang, channel: &Channel) -> String {
+    let mut parts = vec![if channel.verified {
+        platform_mark(lang, &channel.platform).to_string()
+    } else {
+        texts(lang).unverified_status.to_string()
+    }];
+    if let Some(date) = channel.checked {
+        parts.push(match lang {
+            Lang::Ru => format!("проверено {}", date_in_words(lang, date)),
+            Lang::En => format!("checked {}", date_in_words(lang, date)),
+        });
+    }
+    if channel.listed_on_website {
+        parts.push(
+            match lang {
+                Lang::Ru => "ссылка есть на сайте организации",
+                Lang::En => "linked from the organisation's website",
+            }
+            .to_string(),
+        );
+    }
+    parts.join(" · ")
+}
+
+/// A feed link's text: what the feed announces new channels of.
+pub fn feed_name(lang: Lang, scope: FeedScope, region: &str, sector: &str) -> String {
+    match (lang, scope) {
+        (Lang::Ru, FeedScope::All) => "Новые каналы: весь каталог".to_string(),
+        (Lang::Ru, FeedScope::Region) => format!("Новые каналы: {region}"),
+        (Lang::Ru, FeedScope::RegionSector) => format!("Новые каналы: {region}, {sector}"),
+        (Lang::En, FeedScope::All) => "New channels: the whole catalog".to_string(),
+        (Lang::En, FeedScope::Region) => format!("New channels: {region}"),
+        (Lang::En, FeedScope::RegionSector) => format!("New channels: {region}, {sector}"),
     }
 }
 

@@ -4,7 +4,7 @@ use catalog::{feedback_link, Catalog, ChannelRef, Check, Sign, Verdict};
 use leptos::prelude::*;
 
 use crate::components::{use_lang, ChannelLink};
-use crate::i18n::{not_found_reason, reading_of, sign_text, texts};
+use crate::i18n::{evidence, not_found_reason, reading_of, sign_text, texts};
 use crate::url_state::{self, use_url_state};
 
 /// The answer to "is this channel official?": the verdict, how the link was read, the
@@ -45,6 +45,7 @@ pub fn CheckVerdict(
                     let org = catalog.organizations.get(r.org as usize)?;
                     let channel = org.channels.get(r.channel as usize)?.clone();
                     let platform = catalog.platform(&channel.platform)?.clone();
+                    let status = evidence(lang, &channel);
                     let id = org.id.clone();
                     Some(view! {
                         <li class="verdict__channel" data-org-id=org.id.clone()>
@@ -59,6 +60,7 @@ pub fn CheckVerdict(
                                 {org.name.clone()}
                             </a>
                             <ChannelLink channel platform/>
+                            <p class="verdict__evidence">{status}</p>
                         </li>
                     })
                 })

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use catalog::{Catalog, Facet, FacetCount, Facets, Lang};
 use leptos::prelude::*;
 
-use crate::components::{use_lang, FacetGroup, FacetOption, RegionFacet};
+use crate::components::{use_lang, FacetGroup, FacetOption, FeedLinks, RegionFacet};
 use crate::i18n::texts;
 
 /// Every filter with its values and counts. On narrow screens it folds into a
@@ -26,6 +26,25 @@ pub fn FilterPanel(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
+    // The feeds of the region (and sector) the reader chose, one each.
+    let only = move |facet: Facet| {
+        Signal::derive(move || {
+            facets.with(|facets| {
+                let counts = match facet {
+                    Facet::Region => &facets.regions,
+                    _ => &facets.sectors,
+                };
+                let mut chosen = counts.iter().filter(|count| count.selected);
+                match (chosen.next(), chosen.next()) {
+                    (Some(one), None) => Some(one.value.clone()),
+                    _ => None,
+                }
+            })
+        })
+    };
+    let feeds = view! {
+        <FeedLinks catalog=catalog.clone() region=only(Facet::Region) sector=only(Facet::Sector)/>
+    };
     let group = move |facet: Facet| {
         let catalog = catalog.clone();
         let catalog_for_regions = catalog.clone();
@@ -68,6 +87,7 @@ pub fn FilterPanel(
                 {group(Facet::Platform)}
                 {group(Facet::Region)}
                 {group(Facet::Municipality)}
+                {feeds}
             </div>
         </details>
     }

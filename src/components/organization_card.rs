@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::{use_lang, ChannelLink, CopyButton, QrCode};
-use crate::i18n::{level_name, qr_label, texts};
+use crate::i18n::{evidence, level_name, qr_label, texts};
 
 /// An organisation's card: everything the catalog knows about it, its channels with QR
 /// codes to print, a link to share and a way to report an error.
@@ -49,11 +49,7 @@ pub fn OrganizationCard(
         .filter_map(|channel| {
             let platform = catalog.platform(&channel.platform)?.clone();
             let label = qr_label(lang, platform.name_in(lang), &channel.handle);
-            let status = if channel.verified {
-                t.verified_status
-            } else {
-                t.unverified_status
-            };
+            let status = evidence(lang, channel);
             Some(view! {
                 <li class="card__channel">
                     <ChannelLink channel=channel.clone() platform/>

@@ -2,7 +2,7 @@ use catalog::{Facet, Lang, Page, Selection, Theme, View};
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{use_lang, RadioGroup, SnippetBox};
+use crate::components::{use_lang, FeedLinks, RadioGroup, SnippetBox};
 use crate::i18n::{facet_name, language_name, texts, theme_name};
 use crate::url_state::{use_url_state, HistoryMode};
 use crate::views::Shown;
@@ -27,6 +27,13 @@ pub fn EmbedView(
     let theme = RwSignal::new(Theme::Auto);
     let widget_lang = RwSignal::new(lang);
     let base = browser::page_base();
+    // The widget's region and sector are one each; their feeds are for the same site.
+    let feeds = {
+        let one = move |facet: Facet| {
+            Signal::derive(move || page.with(|p| p.selection.values(facet).first().cloned()))
+        };
+        view! { <FeedLinks catalog=catalog.clone() region=one(Facet::Region) sector=one(Facet::Sector)/> }
+    };
 
     // The widget's own address: its page beside this one, with the chosen filters fixed.
     let widget_page = Memo::new(move |_| {
@@ -153,6 +160,7 @@ pub fn EmbedView(
                 <div class="embed-builder__output">
                     <SnippetBox title=t.snippet_script code=script id="snippet-script"/>
                     <SnippetBox title=t.snippet_iframe code=iframe id="snippet-iframe"/>
+                    {feeds}
                 </div>
             </div>
             <h3>{t.embed_preview}</h3>

@@ -30,8 +30,8 @@ test.describe('organisation card', () => {
     await expect(qr).toHaveCount(3);
     await expect(qr.first()).toHaveAttribute('aria-label', 'QR-код канала ВКонтакте: school12_belovo');
     expect(await qr.first().locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h\d+/);
-    await expect(directory.card.getByText('Подтверждён платформой')).toHaveCount(1);
-    await expect(directory.card.getByText('Без отметки платформы')).toHaveCount(2);
+    await expect(directory.card.getByText('Госметка ВКонтакте', { exact: true })).toHaveCount(1);
+    await expect(directory.card.getByText('Без отметки платформы', { exact: true })).toHaveCount(2);
     await expect(directory.card).toContainText('сама платформа отметила канал');
     await expect(directory.card.getByRole('link', { name: 'Сообщить об ошибке' })).toHaveAttribute(
       'href',

@@ -1,7 +1,10 @@
 // Writes the sharded catalogs the end-to-end tests serve, once, if they are missing:
 // tests/.tmp/sharded/ is a synthetic catalog of 20,000 organisations over all 89 regions,
 // split by the data tool exactly as a publisher would; tests/.tmp/tampered/ is the same
-// with one shard changed after publication, so that its SHA-256 no longer matches.
+// with one shard changed after publication, so that its SHA-256 no longer matches;
+// tests/.tmp/news/ is tests/fixtures/feeds/news.json with the Atom feeds the data tool
+// writes for it in feeds/ (the catalog names them as data/feeds/, which the server
+// serves from that folder), written every run, since it takes a moment.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,4 +36,16 @@ export default function globalSetup() {
     const text = readFileSync(shard, 'utf8');
     writeFileSync(shard, text.replace('https://vk.com/', 'https://vk.com/fake_'));
   }
+  const news = `${scratch}news`;
+  mkdirSync(news, { recursive: true });
+  cpSync(fileURLToPath(new URL('../fixtures/feeds/news.json', import.meta.url)), `${news}/catalog.json`);
+  // The tool's note that the folder it writes is not the catalog's data/feeds/ is true
+  // and expected here (the server maps data/ to this folder), so its stderr is not shown;
+  // a failure still throws.
+  execFileSync(
+    'cargo',
+    ['run', '-q', '-p', 'catalog-tool', '--locked', '--', 'feeds', `${news}/catalog.json`,
+     '--out', `${news}/feeds`, '--today', '2026-12-01'],
+    { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
 }

@@ -95,6 +95,7 @@ const types = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
+  '.atom': 'application/atom+xml',
 };
 
 /** The file under `root` that `relative` names, or null if it would leave `root`. */

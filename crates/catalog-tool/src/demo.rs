@@ -91,6 +91,18 @@ pub fn synth_catalog(orgs: usize, seed: u64) -> Catalog {
 pub fn demo_catalog() -> Catalog {
     let mut builder = Builder::new(0x6b75_7a62_6173_7321);
     builder.regional_bodies();
+    // The evidence a publisher gathers, as invented as the handles: the regional bodies'
+    // marked channels were "checked" on the day of the data, and the governor's VK and
+    // MAX pages "found" on the governor's site. Set after the draws, so the rest of the
+    // demo is what it was.
+    let checked = catalog::IsoDate::parse(UPDATED);
+    for (index, org) in builder.orgs.iter_mut().enumerate() {
+        for channel in org.channels.iter_mut().filter(|c| c.verified) {
+            channel.checked = checked;
+            channel.listed_on_website =
+                index == 0 && matches!(channel.platform.as_str(), "vk" | "max");
+        }
+    }
     for (municipality, population) in kuzbass_municipalities().iter().zip(POPULATION_THOUSANDS) {
         builder.municipality(municipality, population);
     }
@@ -106,6 +118,7 @@ pub fn demo_catalog() -> Catalog {
         ),
         license: Some("CC BY-SA 4.0".to_string()),
         feedback_url: None,
+        feeds: None,
         regions: regions(),
         sectors: sectors(),
         platforms: platforms(),
@@ -492,6 +505,8 @@ impl Builder {
                 subscribers: Some(subscribers),
                 verified,
                 added: None,
+                checked: None,
+                listed_on_website: false,
             });
         }
         if channels.last().is_some_and(|c| c.platform == "vk") {
@@ -569,6 +584,8 @@ impl Builder {
                     subscribers: Some(subscribers),
                     verified: true,
                     added: None,
+                    checked: None,
+                    listed_on_website: false,
                 }
             })
             .collect(),

@@ -316,6 +316,23 @@ fn channel_changes(
                 yes_no(channel.verified)
             ));
         }
+        if earlier.listed_on_website != channel.listed_on_website {
+            let yes_no = |listed: bool| if listed { "да" } else { "нет" };
+            fields.push(format!(
+                "ссылка на сайте организации {} → {}",
+                yes_no(earlier.listed_on_website),
+                yes_no(channel.listed_on_website)
+            ));
+        }
+        if earlier.checked != channel.checked {
+            let day =
+                |date: Option<IsoDate>| date.map_or_else(|| "нет".to_string(), |d| d.to_string());
+            fields.push(format!(
+                "дата проверки {} → {}",
+                day(earlier.checked),
+                day(channel.checked)
+            ));
+        }
         if !fields.is_empty() {
             diff.changed += 1;
             let text = format!(

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text, WriteConfig};
 use catalog::{
-    is_valid_id, sha256_hex, Catalog, Facet, IsoDate, Lang, Organization, Page, Selection,
+    feed_file, sha256_hex, Catalog, Facet, IsoDate, Lang, Organization, Page, Selection,
 };
 use chrono::NaiveDate;
 
@@ -83,7 +83,7 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
         catalog,
         options,
         Scope {
-            name: "all".to_string(),
+            file: feed_file(None, None).unwrap_or_default(),
             title: format!("Госпаблики: новые официальные каналы — {country}"),
             page: Page::default(),
         },
@@ -94,10 +94,10 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
         pairs.insert((org.region.as_str(), org.sector.as_str()), ());
     }
     for region in &catalog.regions {
-        if !is_valid_id(&region.code) {
+        let Some(file) = feed_file(Some(&region.code), None) else {
             out.unnamed.push(format!("регион «{}»", region.code));
             continue;
-        }
+        };
         let name = catalog.label(Facet::Region, &region.code, Lang::Ru);
         let in_region: Vec<News> = news
             .iter()
@@ -108,7 +108,7 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
             catalog,
             options,
             Scope {
-                name: region.code.clone(),
+                file,
                 title: format!("Госпаблики: новые официальные каналы — {name}"),
                 page: Page {
                     selection: Selection {
@@ -124,10 +124,10 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
             if !pairs.contains_key(&(region.code.as_str(), sector.id.as_str())) {
                 continue;
             }
-            if !is_valid_id(&sector.id) {
+            let Some(file) = feed_file(Some(&region.code), Some(&sector.id)) else {
                 out.unnamed.push(format!("сфера «{}»", sector.id));
                 continue;
-            }
+            };
             let in_sector: Vec<News> = in_region
                 .iter()
                 .copied()
@@ -137,7 +137,7 @@ pub fn feeds(catalog: &Catalog, options: &FeedOptions) -> Feeds {
                 catalog,
                 options,
                 Scope {
-                    name: format!("{}-{}", region.code, sector.id),
+                    file,
                     title: format!(
                         "Госпаблики: новые официальные каналы — {name}, {}",
                         sector.name
@@ -179,8 +179,8 @@ struct News<'a> {
 
 /// What one feed covers.
 struct Scope {
-    /// The file name without `.atom`.
-    name: String,
+    /// The file name, as the core's [`feed_file`] gives it (the app links to that name).
+    file: String,
     title: String,
     /// The app's view of the same selection, for the feed's `alternate` link.
     page: Page,
@@ -224,7 +224,11 @@ fn feed(catalog: &Catalog, options: &FeedOptions, scope: Scope, news: &[News]) -
         title: Text::plain(xml_text(&scope.title)),
         // Stable across runs and publications: made of the feed's name and where its
         // links point, never of its content or the date.
-        id: urn(&format!("feed\n{}\n{}", options.app, scope.name)),
+        id: urn(&format!(
+            "feed\n{}\n{}",
+            options.app,
+            scope.file.strip_suffix(".atom").unwrap_or(&scope.file)
+        )),
         updated: at_midnight(updated),
         authors: vec![Person {
             name: xml_text(&author),
@@ -232,7 +236,7 @@ fn feed(catalog: &Catalog, options: &FeedOptions, scope: Scope, news: &[News]) -
         }],
         links: vec![
             Link {
-                href: format!("{}.atom", scope.name),
+                href: scope.file.clone(),
                 rel: "self".to_string(),
                 mime_type: Some("application/atom+xml".to_string()),
                 ..Link::default()
@@ -259,7 +263,7 @@ fn feed(catalog: &Catalog, options: &FeedOptions, scope: Scope, news: &[News]) -
         Err(_) => String::new(),
     };
     FeedFile {
-        name: format!("{}.atom", scope.name),
+        name: scope.file,
         text: text + "\n",
         entries: shown.len(),
     }

@@ -83,6 +83,8 @@ pub struct ImportOptions {
     pub region: Option<String>,
     /// The sheet to read; by default the first one with a header row.
     pub sheet: Option<String>,
+    /// The catalog's `feeds` folder (checked by the core's `feeds_folder`).
+    pub feeds: Option<String>,
 }
 
 /// Reads a file of any supported format; `path` only tells the format by its extension.
@@ -306,6 +308,7 @@ pub fn import_sheet(sheet: &Sheet, options: &ImportOptions) -> Result<Imported, 
         source: options.source.clone(),
         license: options.license.clone(),
         feedback_url: None,
+        feeds: options.feeds.clone(),
         regions,
         sectors,
         platforms,
@@ -472,6 +475,8 @@ enum Field {
     Platform,
     Subscribers,
     Verified,
+    Checked,
+    ListedOnWebsite,
 }
 
 /// Header names, as [`normalize`] leaves them, and the field each one means.
@@ -564,6 +569,32 @@ const HEADERS: &[(Field, &[&str])] = &[
             "госметка",
             "госметка да нет",
             "галочка",
+        ],
+    ),
+    (
+        Field::Checked,
+        &[
+            "checked",
+            "проверено",
+            "проверен",
+            "дата проверки",
+            "проверка",
+            "последняя проверка",
+            "дата последней проверки",
+        ],
+    ),
+    (
+        Field::ListedOnWebsite,
+        &[
+            "listed on website",
+            "указан на сайте",
+            "указан на сайте да нет",
+            "ссылка на сайте",
+            "ссылка на сайте да нет",
+            "ссылка есть на сайте",
+            "есть на сайте",
+            "размещен на сайте",
+            "на сайте",
         ],
     ),
 ];
@@ -1050,6 +1081,32 @@ fn read_row(reader: &RowReader, context: &Context) -> Result<ReadRow, String> {
             )),
         }
     }
+    if let Some((column, cell)) = reader.cell(Field::Checked) {
+        match read_date(&cell.value) {
+            Ok(date) => match target {
+                Some(target) => channels[target].1.checked = date,
+                None if date.is_some() => lost = lost.or(Some(column)),
+                None => {}
+            },
+            Err(reason) => notes.push((Some(column), reason)),
+        }
+    }
+    if let Some((column, cell)) = reader.cell(Field::ListedOnWebsite) {
+        match read_yes_no(&cell.value) {
+            Some(yes) => match target {
+                Some(target) => channels[target].1.listed_on_website = yes,
+                None if yes => lost = lost.or(Some(column)),
+                None => {}
+            },
+            None => notes.push((
+                Some(column),
+                format!(
+                    "«{}» — не «да» и не «нет»; не взято, есть ли ссылка на сайте",
+                    cell.value.text()
+                ),
+            )),
+        }
+    }
     if let Some((column, cell)) = reader.cell(Field::Subscribers) {
         match read_count(&cell.value) {
             Ok(count) => match target {
@@ -1064,7 +1121,7 @@ fn read_row(reader: &RowReader, context: &Context) -> Result<ReadRow, String> {
         notes.push((
             Some(column),
             format!(
-                "отметка и число подписчиков относятся к ссылке в столбце {}, а её в этой строке нет; не взяты",
+                "отметка, число подписчиков, дата проверки и ссылка на сайте относятся к ссылке в столбце {}, а её в этой строке нет; не взяты",
                 column_name(primary)
             ),
         ));
@@ -1151,6 +1208,8 @@ fn read_channel(
         subscribers: None,
         verified: false,
         added: None,
+        checked: None,
+        listed_on_website: false,
     };
     Ok((channel, identity))
 }
@@ -1313,6 +1372,33 @@ fn read_count(value: &Value) -> Result<Option<u64>, String> {
         _ => Err(format!(
             "число подписчиков «{}» — не целое число от 0 до {MAX_SUBSCRIBERS}; не взято",
             value.text()
+        )),
+    }
+}
+
+/// The day a channel was checked, from a cell: `YYYY-MM-DD` (what a workbook's date cell
+/// reads as, see `sheet.rs`) or `DD.MM.YYYY` as people type it, a time after it ignored;
+/// `None` for an empty cell, and the note's text for anything else.
+fn read_date(value: &Value) -> Result<Option<IsoDate>, String> {
+    let text = value.text();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let day = text
+        .split([' ', 'T'])
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches(['г', '.']);
+    let iso = match day.split('.').collect::<Vec<_>>().as_slice() {
+        [d, m, y] if y.len() == 4 && (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) => {
+            format!("{y}-{m:0>2}-{d:0>2}")
+        }
+        _ => day.to_string(),
+    };
+    match (value, IsoDate::parse(&iso)) {
+        (Value::Text(_), Some(date)) => Ok(Some(date)),
+        _ => Err(format!(
+            "дата проверки «{text}» — не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ); не взята"
         )),
     }
 }
@@ -1626,6 +1712,8 @@ mod tests {
                     subscribers: None,
                     verified: false,
                     added: None,
+                    checked: None,
+                    listed_on_website: false,
                 })
                 .collect(),
         };
@@ -1636,6 +1724,7 @@ mod tests {
             source: None,
             license: None,
             feedback_url: None,
+            feeds: None,
             regions: regions(),
             sectors: sectors(),
             platforms: platforms(),

@@ -35,7 +35,7 @@ catalog-tool — инструмент для тех, кто публикует �
 
   catalog-tool import FILE [--region КОД] [--sheet ЛИСТ] [--out FILE]
                       [--title TEXT] [--updated ГГГГ-ММ-ДД] [--source TEXT] [--license TEXT]
-                      [--previous ПРЕЖНИЙ] [--today ГГГГ-ММ-ДД]
+                      [--previous ПРЕЖНИЙ] [--today ГГГГ-ММ-ДД] [--feeds ПАПКА]
       Собирает каталог из таблицы: .xlsx, .xls, .xlsb, .ods или CSV (UTF-8 с BOM
       или без, или Windows-1251; разделитель «;» или «,»). Строку заголовков
       находит сам (строки названия и пустые строки над ней пропускаются);
@@ -47,8 +47,11 @@ catalog-tool — инструмент для тех, кто публикует �
         Название* · ссылки* · id · ОГРН · Краткое название · Код региона или
         Регион (иначе --region) · Муниципальное образование · Код сферы или
         Сфера / Сфера 1 (по названию или синониму) · Уровень · Сайт ·
-        Подписчики / Количество подписчиков · Подтверждён / Госметка (да/нет)
-      Подписчики и отметка относятся к первой ссылке строки. Организации
+        Подписчики / Количество подписчиков · Подтверждён / Госметка (да/нет) ·
+        Дата проверки / Проверено (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ) · Указан на сайте /
+        Ссылка на сайте (да/нет)
+      Подписчики, отметка, дата проверки и ссылка на сайте относятся к первой
+      ссылке строки. Организации
       объединяются по id, без id — по ОГРН, без ОГРН — по названию, региону и
       муниципальному образованию. Лист — первый, где есть строка заголовков,
       или --sheet. Каждая отклонённая строка печатается с номером, который
@@ -66,6 +69,11 @@ catalog-tool — инструмент для тех, кто публикует �
       получают дату --today (по умолчанию сегодняшнюю).
       --previous OLD stamps `added`: channels OLD had keep their date, new ones
       get --today (default: the system date).
+
+      --feeds ПАПКА — папка лент (catalog-tool feeds) от страницы приложения,
+      например feeds/: приложение покажет ссылки на ленты только тогда.
+      --feeds FOLDER: the feeds' folder relative to the app's page; the app links
+      to feeds only when the catalog names it.
 
   catalog-tool diff СТАРЫЙ НОВЫЙ [--out FILE] [--today ГГГГ-ММ-ДД]
       Что изменилось между двумя публикациями (файл или общий файл с частями):
@@ -85,7 +93,9 @@ catalog-tool — инструмент для тех, кто публикует �
       N (100) в ленте: DIR/all.atom — весь каталог, DIR/42.atom — регион (для
       каждого региона списка), DIR/42-education.atom — регион и сфера. Ссылки
       относительные: на карточку организации АДРЕС?org=ID, на регион
-      АДРЕС?region=42; АДРЕС — страница приложения относительно DIR (../).
+      АДРЕС?region=42; АДРЕС — страница приложения относительно DIR (по
+      умолчанию столько ../, сколько частей в поле «feeds» каталога, иначе ../).
+      Приложение ссылается на ленты, только если в каталоге есть поле «feeds».
       Atom feeds of new channels: the catalog's, each region's, each region and
       sector's; links relative to the feed, to the app's ?org= card.
 
@@ -174,6 +184,15 @@ fn import(path: &str, args: &[&str]) -> ExitCode {
             ("--source", Some(text)) => options.source = Some(text.to_string()),
             ("--license", Some(text)) => options.license = Some(text.to_string()),
             ("--region", Some(code)) => options.region = Some(code.to_string()),
+            ("--feeds", Some(folder)) => match catalog::feeds_folder(folder) {
+                Some(folder) => options.feeds = Some(folder),
+                None => {
+                    return usage(&format!(
+                        "--feeds {folder}: нужен относительный путь к папке рядом с приложением \
+                         (feeds/) / a relative folder beside the app"
+                    ))
+                }
+            },
             ("--sheet", Some(name)) => options.sheet = Some(name.to_string()),
             ("--updated", Some(date)) => match date_flag("--updated", date) {
                 Ok(date) => options.updated = Some(date),
@@ -319,11 +338,12 @@ fn feeds(path: &str, args: &[&str]) -> ExitCode {
         ..feeds::FeedOptions::default()
     };
     let mut out = None;
+    let mut app = None;
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         match (*flag, rest.next()) {
             ("--out", Some(dir)) => out = Some(*dir),
-            ("--app", Some(app)) => options.app = app.to_string(),
+            ("--app", Some(given)) => app = Some(given.to_string()),
             ("--limit", Some(n)) => match n.parse::<usize>() {
                 Ok(n) if n > 0 => options.limit = n,
                 _ => {
@@ -349,6 +369,28 @@ fn feeds(path: &str, args: &[&str]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The app is as many folders up as the catalog's feeds folder is deep, unless told.
+    options.app = match (app, &read.catalog.feeds) {
+        (Some(app), _) => app,
+        (None, Some(folder)) => "../".repeat(folder.matches('/').count()),
+        (None, None) => options.app,
+    };
+    match &read.catalog.feeds {
+        Some(folder) if !format!("{}/", dir.trim_end_matches('/')).ends_with(folder.as_str()) => {
+            eprintln!(
+                "{path}: каталог называет папку лент «{folder}» (от страницы приложения), а ленты \
+                 пишутся в {dir}: проверьте, что они окажутся там / the catalog's feeds folder \
+                 is {folder}, the feeds go to {dir}"
+            )
+        }
+        Some(_) => {}
+        None => eprintln!(
+            "{path}: в каталоге нет поля «feeds», и приложение не покажет ссылок на ленты; \
+             укажите папку лент при импорте (import … --feeds feeds/) или в каталоге \
+             (\"feeds\": \"feeds/\") / the catalog has no \"feeds\" field, so the app links \
+             to no feed: set it with import --feeds feeds/ or in the catalog"
+        ),
+    }
     match feeds::write_feeds(&read.catalog, std::path::Path::new(dir), &options) {
         Ok(written) => {
             for unnamed in &written.unnamed {

@@ -543,6 +543,16 @@ fn value_of(data: &Data) -> Value {
         Data::Float(n) => Value::Number(*n),
         Data::Bool(b) => Value::Bool(*b),
         Data::Error(error) => Value::Error(error.to_string()),
+        // A date cell holds a serial number of days, which is what `to_string` gives; it
+        // is read as the day people see (`2026-12-01`, the time only where there is one).
+        Data::DateTime(moment) if moment.is_datetime() => {
+            let (year, month, day, hour, minute, second, _) = moment.to_ymd_hms_milli();
+            let date = format!("{year:04}-{month:02}-{day:02}");
+            Value::Text(match (hour, minute, second) {
+                (0, 0, 0) => date,
+                _ => format!("{date} {hour:02}:{minute:02}:{second:02}"),
+            })
+        }
         Data::DateTime(_) | Data::DateTimeIso(_) | Data::DurationIso(_) => {
             Value::Text(data.to_string())
         }

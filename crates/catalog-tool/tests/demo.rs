@@ -211,6 +211,38 @@ fn the_demo_conforms_to_the_schema() {
     check_schema(&dated, Some("does not match"));
     dated["organizations"][0]["channels"][0]["added"] = serde_json::json!("2026-13-03");
     check_schema(&dated, Some("does not match"));
+
+    // The evidence of officialness and the feeds' folder, as the parser takes them.
+    let evidence = |field: &str, value: serde_json::Value| {
+        let mut document = demo.clone();
+        document["organizations"][0]["channels"][0][field] = value;
+        document
+    };
+    check_schema(&evidence("checked", serde_json::json!("2026-12-01")), None);
+    check_schema(
+        &evidence("checked", serde_json::json!("01.12.2026")),
+        Some("does not match"),
+    );
+    check_schema(
+        &evidence("listed_on_website", serde_json::json!(true)),
+        None,
+    );
+    check_schema(
+        &evidence("listed_on_website", serde_json::json!("да")),
+        Some("not of type"),
+    );
+    for (folder, error) in [
+        ("feeds/", None),
+        ("data/feeds", None),
+        ("../feeds/", Some("does not match")),
+        ("/feeds/", Some("does not match")),
+        ("https://example.ru/feeds/", Some("does not match")),
+        ("feeds//all", Some("does not match")),
+    ] {
+        let mut document = demo.clone();
+        document["feeds"] = serde_json::json!(folder);
+        check_schema(&document, error);
+    }
 }
 
 #[test]

@@ -12,7 +12,7 @@ use workbook::{csv, ods, xlsx, Sheet, C, C::*};
 
 /// What an import gave, a line each: every organisation (name, region, sector, level,
 /// OGRN, municipality, id, and the short name and website if any) and under it its channels (URL, ✓ when verified,
-/// subscribers), then every rejected row (`✗`), then every note (`!`).
+/// subscribers, the day it was checked, «на сайте» when the website links to it), then every rejected row (`✗`), then every note (`!`).
 fn summary(imported: &Imported) -> Vec<String> {
     let mut lines = Vec::new();
     for org in &imported.catalog.organizations {
@@ -41,6 +41,12 @@ fn summary(imported: &Imported) -> Vec<String> {
             }
             if let Some(n) = channel.subscribers {
                 line.push_str(&format!(" {n}"));
+            }
+            if let Some(date) = channel.checked {
+                line.push_str(&format!(" проверено {date}"));
+            }
+            if channel.listed_on_website {
+                line.push_str(" на сайте");
             }
             lines.push(line);
         }
@@ -402,7 +408,7 @@ fn a_monitors_table_saved_as_csv_loses_links_and_merges_and_says_so() {
     expected.extend(MONITOR_COLUMN_NOTES);
     expected.extend([
         "! строка 4, ячейка I4: «ВК» — не адрес",
-        "! строка 4, ячейка K4: отметка и число подписчиков относятся к ссылке в столбце I",
+        "! строка 4, ячейка K4: отметка, число подписчиков, дата проверки и ссылка на сайте относятся к ссылке в столбце I",
         "! строка 6, ячейка D6: ОГРН «1.0242E+12» записан в экспоненциальной форме",
         "! строка 13, ячейка P13: «https://t.me/»: адрес не называет канал (путь пуст); канал не взят",
         "! строка 14, ячейка K14: «возможно» — не «да» и не «нет»",
@@ -952,6 +958,145 @@ fn headers_match_loosely() {
         &["ОК", "Страница в Одноклассниках", "Ссылка на госпаблик ОК"],
     );
     check_headers("id", "s7", &["ID", "Идентификатор"]);
+    check_headers(
+        "Дата проверки",
+        "01.12.2026",
+        &[
+            "Проверено",
+            "ДАТА ПРОВЕРКИ:",
+            "Последняя проверка",
+            "checked",
+        ],
+    );
+    check_headers(
+        "Указан на сайте",
+        "да",
+        &[
+            "Ссылка на сайте",
+            "Ссылка на сайте (да/нет)",
+            "Есть на сайте",
+            "Размещён на сайте",
+            "listed_on_website",
+        ],
+    );
+}
+
+/// One cell of a «Дата проверки» column and a «Ссылка на сайте» column, in a CSV file,
+/// and the channel's line (`None`: the cell is left out, with the note given).
+fn check_evidence(checked: &str, listed: &str, expected: &str, notes: &[&str]) {
+    let text = format!(
+        "Название;Сфера;ВКонтакте;Дата проверки;Ссылка на сайте\n\
+         Школа;Образование;https://vk.com/s7;{checked};{listed}\n"
+    );
+    let imported = import("t.csv", text.as_bytes(), &region("42")).expect("read");
+    let mut lines = summary(&imported);
+    lines.remove(0);
+    let mut wanted = vec![expected.to_string()];
+    wanted.extend(notes.iter().map(|n| format!("! {n}")));
+    assert_eq!(lines, wanted, "«{checked}», «{listed}»");
+}
+
+#[test]
+fn evidence_of_officialness_from_a_table() {
+    let vk = "  https://vk.com/s7";
+    check_evidence(
+        "2026-12-01",
+        "да",
+        &format!("{vk} проверено 2026-12-01 на сайте"),
+        &[],
+    );
+    check_evidence(
+        "01.12.2026",
+        "нет",
+        &format!("{vk} проверено 2026-12-01"),
+        &[],
+    );
+    check_evidence("1.2.2026", "", &format!("{vk} проверено 2026-02-01"), &[]);
+    check_evidence(
+        "01.12.2026 г.",
+        "+",
+        &format!("{vk} проверено 2026-12-01 на сайте"),
+        &[],
+    );
+    check_evidence(
+        "2026-12-01 10:30",
+        "1",
+        &format!("{vk} проверено 2026-12-01 на сайте"),
+        &[],
+    );
+    check_evidence(" ", "-", vk, &[]);
+    let not_a_date = |text: &str| {
+        format!("строка 2, ячейка D2: дата проверки «{text}» — не дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ); не взята")
+    };
+    for bad in [
+        "31.02.2026",
+        "декабрь 2026",
+        "2026/12/01",
+        "12.2026",
+        "01.12.26",
+    ] {
+        check_evidence(bad, "", vk, &[&not_a_date(bad)]);
+    }
+    check_evidence(
+        "",
+        "может быть",
+        vk,
+        &["строка 2, ячейка E2: «может быть» — не «да» и не «нет»; не взято, есть ли ссылка на сайте"],
+    );
+}
+
+#[test]
+fn evidence_in_workbooks_date_cells_included() {
+    let rows = || {
+        vec![
+            vec![T("Реестр госпабликов"), E, E, E, E, E],
+            vec![
+                T("Название"),
+                T("Сфера 1"),
+                T("Ссылка на госпаблик ВК"),
+                T("Госметка (да/нет)"),
+                T("Дата проверки"),
+                T("Указан на сайте"),
+            ],
+            vec![
+                T("Школа № 1"),
+                T("Образование"),
+                T("https://vk.com/s1"),
+                T("да"),
+                D(2026, 12, 1),
+                B(true),
+            ],
+            vec![
+                T("Школа № 2"),
+                T("Образование"),
+                T("https://vk.com/s2"),
+                T("нет"),
+                T("15.11.2026"),
+                T("нет"),
+            ],
+            vec![
+                T("Школа № 3"),
+                T("Образование"),
+                T("https://vk.com/s3"),
+                E,
+                N(46357.0),
+                E,
+            ],
+        ]
+    };
+    // A number is not taken for a day: a date cell says it is one, a plain number does not.
+    let expected = [
+        "Школа № 1 | 42 | education",
+        "  https://vk.com/s1 ✓ проверено 2026-12-01 на сайте",
+        "Школа № 2 | 42 | education",
+        "  https://vk.com/s2 проверено 2026-11-15",
+        "Школа № 3 | 42 | education",
+        "  https://vk.com/s3",
+        "! строка 5, ячейка E5: дата проверки «46357» — не дата",
+    ];
+    let sheet = || vec![Sheet::new("Реестр", rows())];
+    check("monitor.xlsx", &xlsx(&sheet()), &region("42"), &expected);
+    check("monitor.ods", &ods(&sheet()), &region("42"), &expected);
 }
 
 /// A sector as a table names it, and the catalog's sector id it must become.

@@ -15,7 +15,8 @@ use tool::run;
 
 /// A catalog file from one line per organisation, `id | name | region | sector |
 /// channels`: channels separated by `;`, each a URL followed by `✓` when the platform
-/// marks it and by a date when it carries `added`.
+/// marks it, `сайт` when the organisation's website links to it, `проверено:DATE` when
+/// the publisher checked it, and by a date when it carries `added`.
 fn catalog_text(orgs: &[&str]) -> String {
     let organizations: Vec<Value> = orgs
         .iter()
@@ -39,6 +40,10 @@ fn catalog_text(orgs: &[&str]) -> String {
                     for word in words {
                         match word {
                             "✓" => value["verified"] = json!(true),
+                            "сайт" => value["listed_on_website"] = json!(true),
+                            _ if word.starts_with("проверено:") => {
+                                value["checked"] = json!(&word["проверено:".len()..])
+                            }
                             date => value["added"] = json!(date),
                         }
                     }
@@ -135,6 +140,25 @@ fn diff_lists_what_was_added_removed_and_changed_per_region() {
         &[
             "Регион 42 · Кузбасс",
             "  ~ канал 42-3 «ЦБС»: Telegram https://t.me/s/cbs_42: адрес был https://t.me/cbs_42; отметка платформы нет → да",
+            "Итого: организаций +0 −0, каналов +0 −0, изменено 1 / organizations +0 −0, channels +0 −0, 1 changed",
+        ],
+    );
+    // The evidence of officialness: the website's link and the day of the check.
+    check_diff(
+        &["42-3 | ЦБС | 42 | education | https://vk.com/cbs ✓ проверено:2026-11-01"],
+        &["42-3 | ЦБС | 42 | education | https://vk.com/cbs ✓ сайт проверено:2026-12-01"],
+        &[
+            "Регион 42 · Кузбасс",
+            "  ~ канал 42-3 «ЦБС»: ВКонтакте https://vk.com/cbs: ссылка на сайте организации нет → да; дата проверки 2026-11-01 → 2026-12-01",
+            "Итого: организаций +0 −0, каналов +0 −0, изменено 1 / organizations +0 −0, channels +0 −0, 1 changed",
+        ],
+    );
+    check_diff(
+        &["42-3 | ЦБС | 42 | education | https://vk.com/cbs сайт проверено:2026-11-01"],
+        &["42-3 | ЦБС | 42 | education | https://vk.com/cbs"],
+        &[
+            "Регион 42 · Кузбасс",
+            "  ~ канал 42-3 «ЦБС»: ВКонтакте https://vk.com/cbs: ссылка на сайте организации да → нет; дата проверки 2026-11-01 → нет",
             "Итого: организаций +0 −0, каналов +0 −0, изменено 1 / organizations +0 −0, channels +0 −0, 1 changed",
         ],
     );
@@ -832,5 +856,77 @@ fn a_publication_walks_from_stamp_to_feeds() {
         ],
     );
     assert_eq!(code, 2, "a usage error");
+    std::fs::remove_dir_all(&dir).expect("clean up");
+}
+
+/// Where the app finds the feeds: the catalog's `feeds` field, set at import, kept by
+/// `shard`, and read by `feeds` for the app's address as seen from the feeds.
+#[test]
+fn the_catalog_names_its_feeds_folder() {
+    let dir = std::env::temp_dir().join(format!("gospubliki-feeds-field-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    std::fs::write(
+        dir.join("rows.csv"),
+        "Название;Код региона;Сфера;Адрес канала\nШкола № 1;42;Образование;https://vk.com/school1\n",
+    )
+    .expect("write");
+    let import = |folder: &str| {
+        run(
+            &dir,
+            &[
+                "import",
+                "rows.csv",
+                "--feeds",
+                folder,
+                "--today",
+                "2026-12-03",
+                "--out",
+                "c.json",
+            ],
+        )
+    };
+    for bad in ["../feeds", "/feeds/", "https://example.ru/feeds/"] {
+        let (code, _, err) = import(bad);
+        assert_eq!(code, 2, "--feeds {bad}: {err}");
+    }
+    let (code, _, err) = import("data/feeds");
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(
+        &dir,
+        &["shard", "c.json", "--out", "site/data", "--no-compress"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let top = std::fs::read_to_string(dir.join("site/data/catalog.json")).expect("top file");
+    assert!(top.contains(r#""feeds": "data/feeds/""#), "{top}");
+    let feeds = |catalog: &str, out: &str| {
+        let (code, _, err) = run(
+            &dir,
+            &["feeds", catalog, "--out", out, "--today", "2026-12-03"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let all = std::fs::read_to_string(dir.join(out).join("all.atom")).expect("all.atom");
+        let parsed = feed_rs::parser::parse(all.as_bytes()).expect("Atom");
+        let alternate = parsed
+            .links
+            .iter()
+            .find(|l| l.rel.as_deref() == Some("alternate"))
+            .map(|l| l.href.clone());
+        (alternate, err)
+    };
+    // Two folders deep: the app is two folders up, and no note.
+    let (alternate, err) = feeds("site/data/catalog.json", "site/data/feeds");
+    assert_eq!(alternate.as_deref(), Some("../../"));
+    assert!(err.is_empty(), "{err}");
+    // Written elsewhere than the catalog says: a note.
+    let (_, err) = feeds("site/data/catalog.json", "site/feeds");
+    assert!(
+        err.contains("каталог называет папку лент «data/feeds/»"),
+        "{err}"
+    );
+    // No field: the feeds are written, and the publisher is told the app will not link them.
+    std::fs::write(dir.join("plain.json"), catalog_text(&[S1])).expect("write");
+    let (alternate, err) = feeds("plain.json", "feeds");
+    assert_eq!(alternate.as_deref(), Some("../"));
+    assert!(err.contains("в каталоге нет поля «feeds»"), "{err}");
     std::fs::remove_dir_all(&dir).expect("clean up");
 }

@@ -5,7 +5,7 @@ use crate::format::Lang;
 use crate::model::Catalog;
 
 /// The columns of the CSV export, one row per channel.
-const COLUMNS: [(&str, &str); 15] = [
+const COLUMNS: [(&str, &str); 17] = [
     ("id", "id"),
     ("Название", "Name"),
     ("Краткое название", "Short name"),
@@ -21,6 +21,9 @@ const COLUMNS: [(&str, &str); 15] = [
     ("Адрес канала", "Channel URL"),
     ("Подписчики", "Subscribers"),
     ("Подтверждён", "Verified"),
+    // The publisher's evidence, last, so that the columns before keep their places.
+    ("Дата проверки", "Checked"),
+    ("Указан на сайте", "Listed on website"),
 ];
 
 impl Catalog {
@@ -38,6 +41,9 @@ impl Catalog {
             source: self.source.clone(),
             license: self.license.clone(),
             feedback_url: self.feedback_url.clone(),
+            // The feeds are the whole publication's, beside the app; a downloaded selection
+            // has none.
+            feeds: None,
             regions: self.regions.clone(),
             sectors: self.sectors.clone(),
             platforms: self.platforms.clone(),
@@ -87,7 +93,7 @@ impl Catalog {
                 org.website.as_deref().unwrap_or(""),
             ];
             if org.channels.is_empty() {
-                push_row(&mut out, fixed.iter().copied().chain(["", "", "", ""]));
+                push_row(&mut out, fixed.iter().copied().chain([""; 6]));
             }
             for channel in &org.channels {
                 let platform = self
@@ -97,11 +103,14 @@ impl Catalog {
                     .subscribers
                     .map(|n| n.to_string())
                     .unwrap_or_default();
+                let checked = channel.checked.map(|d| d.to_string()).unwrap_or_default();
                 let row = [
                     platform,
                     channel.url.as_str(),
                     subscribers.as_str(),
                     yes_no(channel.verified),
+                    checked.as_str(),
+                    yes_no(channel.listed_on_website),
                 ];
                 push_row(&mut out, fixed.iter().copied().chain(row));
             }

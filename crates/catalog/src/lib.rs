@@ -34,13 +34,13 @@ pub use link::{
     FeedbackLink, HttpUrl, Pasted, UrlError,
 };
 pub use model::{
-    Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
-    SHARD_FORMAT, VERSION,
+    feed_file, Catalog, Channel, FeedLink, FeedScope, IsoDate, Level, Organization, Platform,
+    Region, Sector, ShardRef, FORMAT, SHARD_FORMAT, VERSION,
 };
 pub use page::{is_origin, legacy_widget_query, Page, Theme, View, MAX_QUERY_TEXT, MAX_VALUES};
 pub use parse::{
-    is_shard_path, is_valid_id, is_valid_ogrn, parse_catalog, parse_shard, LoadError, Loaded,
-    LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS, MAX_TEXT, MAX_URL,
+    feeds_folder, is_shard_path, is_valid_id, is_valid_ogrn, parse_catalog, parse_shard, LoadError,
+    Loaded, LoadedShard, Problem, Severity, Skipped, MAX_SUBSCRIBERS, MAX_TEXT, MAX_URL,
 };
 pub use platform::{ChannelError, PlatformKind};
 pub use qr::{qr_path, QrPath, QUIET_ZONE};

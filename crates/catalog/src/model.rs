@@ -29,6 +29,11 @@ pub struct Catalog {
     pub license: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback_url: Option<String>,
+    /// The folder of the Atom feeds `catalog-tool feeds` wrote, relative to the app's page
+    /// (`feeds/`), always ending in `/`; the app links to feeds only when it is set, so it
+    /// never links to a file that is not there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub feeds: Option<String>,
     pub regions: Vec<Region>,
     pub sectors: Vec<Sector>,
     pub platforms: Vec<Platform>,
@@ -134,6 +139,61 @@ pub struct Channel {
     /// tool stamps it from the previous publication; the news feeds are made of these.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub added: Option<IsoDate>,
+    /// The day the catalog's publisher last checked the channel (that it is the
+    /// organisation's, and its mark), as the publisher states it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<IsoDate>,
+    /// Whether the organisation's own website links to this channel, as the publisher
+    /// found it. Written only when true, so that catalogs without the evidence stay as
+    /// they were.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub listed_on_website: bool,
+}
+
+/// What one Atom feed of `catalog-tool feeds` covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedScope {
+    /// The whole catalog: `all.atom`.
+    All,
+    /// One region: `42.atom`.
+    Region,
+    /// One region and one sector: `42-education.atom`.
+    RegionSector,
+}
+
+impl FeedScope {
+    /// A lower-case name, for `data-feed` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FeedScope::All => "all",
+            FeedScope::Region => "region",
+            FeedScope::RegionSector => "region-sector",
+        }
+    }
+}
+
+/// A feed the app may link to: its scope and its address relative to the app's page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedLink {
+    pub scope: FeedScope,
+    pub href: String,
+}
+
+/// The file name of a feed as `catalog-tool feeds` writes it: `all.atom` with no region,
+/// `42.atom` for a region, `42-education.atom` for a region and a sector. `None` when a
+/// code cannot be part of a file name (not 1–64 of `A–Z a–z 0–9 _ -`), for which no
+/// feed is written. One function, so that the tool's files and the app's links cannot
+/// disagree.
+pub fn feed_file(region: Option<&str>, sector: Option<&str>) -> Option<String> {
+    use crate::parse::is_valid_id;
+    match (region, sector) {
+        (None, None) => Some("all.atom".to_string()),
+        (Some(region), None) if is_valid_id(region) => Some(format!("{region}.atom")),
+        (Some(region), Some(sector)) if is_valid_id(region) && is_valid_id(sector) => {
+            Some(format!("{region}-{sector}.atom"))
+        }
+        _ => None,
+    }
 }
 
 /// The level of government an organisation belongs to.
@@ -268,6 +328,44 @@ impl Catalog {
         .unwrap_or_else(|| value.to_string())
     }
 
+    /// The feeds worth linking to for a view of `region` (when one region is chosen) and
+    /// `sector` (when one sector is): the whole catalog's, the region's, and the region
+    /// and sector's when the catalog has organisations there (the tool writes a feed for
+    /// every region, but for a region and sector only where there are organisations).
+    /// Empty when the catalog declares no `feeds` folder: the app links to no file the
+    /// publisher has not said is there.
+    pub fn feed_links(&self, region: Option<&str>, sector: Option<&str>) -> Vec<FeedLink> {
+        let Some(folder) = &self.feeds else {
+            return Vec::new();
+        };
+        let link = |scope, file: Option<String>| {
+            file.map(|file| FeedLink {
+                scope,
+                href: format!("{folder}{file}"),
+            })
+        };
+        let region = region.filter(|code| self.region(code).is_some());
+        let sector = sector.filter(|id| self.sector(id).is_some());
+        let pair = region.zip(sector).filter(|(region, sector)| {
+            self.organizations
+                .iter()
+                .any(|org| org.region == *region && org.sector == *sector)
+        });
+        [
+            link(FeedScope::All, feed_file(None, None)),
+            region.and_then(|region| link(FeedScope::Region, feed_file(Some(region), None))),
+            pair.and_then(|(region, sector)| {
+                link(
+                    FeedScope::RegionSector,
+                    feed_file(Some(region), Some(sector)),
+                )
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// The total number of channels over all organisations.
     pub fn channel_count(&self) -> usize {
         self.organizations
@@ -295,6 +393,8 @@ impl Catalog {
             license: &'a Option<String>,
             #[serde(skip_serializing_if = "Option::is_none")]
             feedback_url: &'a Option<String>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            feeds: &'a Option<String>,
         }
         fn list<T: Serialize>(out: &mut String, name: &str, items: &[T], last: bool) {
             out.push_str(&format!("  \"{name}\": ["));
@@ -314,6 +414,7 @@ impl Catalog {
             source: &self.source,
             license: &self.license,
             feedback_url: &self.feedback_url,
+            feeds: &self.feeds,
         };
         // Serialising plain structs with string keys cannot fail.
         let header = serde_json::to_string_pretty(&header).unwrap_or_default();

@@ -229,6 +229,20 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
             }
             ok
         });
+    let feeds = reader.top_text(top.feeds, "feeds", false).and_then(|path| {
+        let folder = feeds_folder(&path);
+        if folder.is_none() {
+            reader.warn(
+                "catalog",
+                "feeds",
+                format!(
+                    "\"{}\" is not a relative path to a folder beside the app (no scheme, no leading /, no ..); no feeds are linked",
+                    shorten(&path)
+                ),
+            );
+        }
+        folder
+    });
 
     let regions = reader.regions(&regions);
     let sectors = reader.sectors(&sectors);
@@ -250,6 +264,7 @@ pub fn parse_catalog(text: &str) -> Result<Loaded, LoadError> {
             source,
             license,
             feedback_url,
+            feeds,
             regions,
             sectors,
             platforms,
@@ -366,6 +381,24 @@ pub fn is_shard_path(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "." && part != "..")
 }
 
+/// The feeds' folder as a catalog's `feeds` field names it, with the trailing `/` it
+/// may lack (`feeds` and `feeds/` are one folder), or `None` when it is not a plain
+/// relative path: no scheme, host, `..`, `.`, query, empty part or leading `/`, only
+/// `A–Z a–z 0–9 - _ .` in its parts. The app makes links of it relative to its own page,
+/// so such a path cannot point the reader anywhere but the app's own site.
+pub fn feeds_folder(path: &str) -> Option<String> {
+    let trimmed = path.strip_suffix('/').unwrap_or(path);
+    let plain = !trimmed.is_empty()
+        && trimmed.len() <= 200
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'))
+        && trimmed
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    plain.then(|| format!("{trimmed}/"))
+}
+
 /// Whether an organisation id has the allowed form: 1 to 64 of `A–Z a–z 0–9 _ -`.
 pub fn is_valid_id(id: &str) -> bool {
     (1..=64).contains(&id.len())
@@ -410,6 +443,8 @@ struct RawTop<'a> {
     license: Option<&'a RawValue>,
     #[serde(borrow)]
     feedback_url: Option<&'a RawValue>,
+    #[serde(borrow)]
+    feeds: Option<&'a RawValue>,
     #[serde(borrow)]
     regions: Option<&'a RawValue>,
     #[serde(borrow)]
@@ -480,6 +515,10 @@ struct RawChannel {
     /// Read as any value, so that a malformed date costs only the field, like the
     /// other optional fields, and not the channel.
     added: Option<Value>,
+    /// As `added`.
+    checked: Option<Value>,
+    /// Read as any value, so that a wrong one costs only the field.
+    listed_on_website: Option<Value>,
 }
 
 fn check_header(top: &RawTop) -> Result<(), LoadError> {
@@ -1078,28 +1117,18 @@ impl Reader {
                 return None;
             }
         };
-        let added = match raw.added {
-            None | Some(Value::Null) => None,
-            // Blank is absent, as for every text field.
-            Some(Value::String(text)) if text.trim().is_empty() => None,
-            Some(Value::String(text)) => {
-                let date = IsoDate::parse(text.trim());
-                if date.is_none() {
-                    self.warn(
-                        org,
-                        &field("added"),
-                        format!("\"{}\" is not a YYYY-MM-DD date; ignored", shorten(&text)),
-                    );
-                }
-                date
-            }
+        let added = self.date(org, &field("added"), raw.added);
+        let checked = self.date(org, &field("checked"), raw.checked);
+        let listed_on_website = match raw.listed_on_website {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(listed)) => listed,
             Some(_) => {
                 self.warn(
                     org,
-                    &field("added"),
-                    "not a YYYY-MM-DD date string; ignored".into(),
+                    &field("listed_on_website"),
+                    "not true or false; ignored".into(),
                 );
-                None
+                false
             }
         };
         Some(Channel {
@@ -1109,7 +1138,35 @@ impl Reader {
             subscribers,
             verified: raw.verified.unwrap_or(false),
             added,
+            checked,
+            listed_on_website,
         })
+    }
+
+    /// An optional date of a channel (`added`, `checked`): absent, blank or null is no
+    /// date; anything but a real `YYYY-MM-DD` day is dropped with a warning, and the
+    /// channel stays.
+    fn date(&mut self, org: &str, field: &str, raw: Option<Value>) -> Option<IsoDate> {
+        match raw {
+            None | Some(Value::Null) => None,
+            // Blank is absent, as for every text field.
+            Some(Value::String(text)) if text.trim().is_empty() => None,
+            Some(Value::String(text)) => {
+                let date = IsoDate::parse(text.trim());
+                if date.is_none() {
+                    self.warn(
+                        org,
+                        field,
+                        format!("\"{}\" is not a YYYY-MM-DD date; ignored", shorten(&text)),
+                    );
+                }
+                date
+            }
+            Some(_) => {
+                self.warn(org, field, "not a YYYY-MM-DD date string; ignored".into());
+                None
+            }
+        }
     }
 }
 

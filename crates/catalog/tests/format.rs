@@ -50,18 +50,34 @@ fn digit_grouping() {
     check_digits(Lang::En, 1_234_567, "1,234,567");
 }
 
+/// A date in words in `lang`: the day, the month's name (Russian in the genitive, as
+/// «1 декабря» is said), the year.
+fn check_date(lang: Lang, date: &str, expected: &str) {
+    let parsed = IsoDate::parse(date).expect("a date");
+    assert_eq!(date_in_words(lang, parsed), expected, "{date} in {lang:?}");
+}
+
 #[test]
 fn dates_in_words() {
-    let date = |s| IsoDate::parse(s).expect("date");
-    assert_eq!(
-        date_in_words(Lang::Ru, date("2026-11-20")),
-        "20 ноября 2026"
-    );
-    assert_eq!(date_in_words(Lang::Ru, date("2026-01-01")), "1 января 2026");
-    assert_eq!(
-        date_in_words(Lang::En, date("2026-11-20")),
-        "20 November 2026"
-    );
+    for (date, ru, en) in [
+        ("2026-01-01", "1 января 2026", "1 January 2026"),
+        ("2026-02-28", "28 февраля 2026", "28 February 2026"),
+        ("2024-02-29", "29 февраля 2024", "29 February 2024"),
+        ("2026-03-08", "8 марта 2026", "8 March 2026"),
+        ("2026-04-12", "12 апреля 2026", "12 April 2026"),
+        ("2026-05-09", "9 мая 2026", "9 May 2026"),
+        ("2026-06-12", "12 июня 2026", "12 June 2026"),
+        ("2026-07-31", "31 июля 2026", "31 July 2026"),
+        ("2026-08-22", "22 августа 2026", "22 August 2026"),
+        ("2026-09-01", "1 сентября 2026", "1 September 2026"),
+        ("2026-10-04", "4 октября 2026", "4 October 2026"),
+        ("2026-11-20", "20 ноября 2026", "20 November 2026"),
+        ("2026-12-01", "1 декабря 2026", "1 December 2026"),
+        ("0999-12-31", "31 декабря 999", "31 December 999"),
+    ] {
+        check_date(Lang::Ru, date, ru);
+        check_date(Lang::En, date, en);
+    }
 }
 
 fn check_compact(lang: Lang, n: u64, expected: &str) {

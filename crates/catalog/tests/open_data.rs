@@ -12,7 +12,7 @@ fn catalog() -> Catalog {
         "platforms": [{"id": "vk", "name": "ВКонтакте", "hosts": ["vk.com"]}, {"id": "max", "name": "MAX", "hosts": ["max.ru"]}],
         "organizations": [
             {"id": "a", "name": "МБОУ «СОШ № 5; корпус 2»", "region": "42", "municipality": "Беловский городской округ", "sector": "education", "level": "municipal", "ogrn": "1024200001231",
-             "channels": [{"platform": "vk", "url": "https://vk.com/school5", "subscribers": 1200, "verified": true}, {"platform": "max", "url": "https://max.ru/school5"}]},
+             "channels": [{"platform": "vk", "url": "https://vk.com/school5", "subscribers": 1200, "verified": true, "checked": "2026-12-01", "listed_on_website": true}, {"platform": "max", "url": "https://max.ru/school5"}]},
             {"id": "b", "name": "=HYPERLINK(\"http://evil.ru\")", "short_name": "-1+1", "region": "54", "sector": "health", "channels": []},
             {"id": "c", "name": "Больница", "region": "42", "sector": "health", "channels": [{"platform": "vk", "url": "https://vk.com/hospital", "subscribers": 300}]},
         ],
@@ -36,21 +36,21 @@ fn csv_opens_in_russian_excel_and_runs_no_formulas() {
         &[0, 1],
         Lang::Ru,
         &[
-            "id;Название;Краткое название;Код региона;Регион;Муниципальное образование;Код сферы;Сфера;Уровень;ОГРН;Сайт;Платформа;Адрес канала;Подписчики;Подтверждён",
-            "a;\"МБОУ «СОШ № 5; корпус 2»\";;42;Кемеровская область — Кузбасс;Беловский городской округ;education;Образование;municipal;1024200001231;;ВКонтакте;https://vk.com/school5;1200;да",
-            "a;\"МБОУ «СОШ № 5; корпус 2»\";;42;Кемеровская область — Кузбасс;Беловский городской округ;education;Образование;municipal;1024200001231;;MAX;https://max.ru/school5;;нет",
-            "b;\"'=HYPERLINK(\"\"http://evil.ru\"\")\";\"'-1+1\";54;Новосибирская область;;health;Здравоохранение;;;;;;;",
+            "id;Название;Краткое название;Код региона;Регион;Муниципальное образование;Код сферы;Сфера;Уровень;ОГРН;Сайт;Платформа;Адрес канала;Подписчики;Подтверждён;Дата проверки;Указан на сайте",
+            "a;\"МБОУ «СОШ № 5; корпус 2»\";;42;Кемеровская область — Кузбасс;Беловский городской округ;education;Образование;municipal;1024200001231;;ВКонтакте;https://vk.com/school5;1200;да;2026-12-01;да",
+            "a;\"МБОУ «СОШ № 5; корпус 2»\";;42;Кемеровская область — Кузбасс;Беловский городской округ;education;Образование;municipal;1024200001231;;MAX;https://max.ru/school5;;нет;;нет",
+            "b;\"'=HYPERLINK(\"\"http://evil.ru\"\")\";\"'-1+1\";54;Новосибирская область;;health;Здравоохранение;;;;;;;;;",
         ],
     );
     check_csv(
         &[2],
         Lang::En,
         &[
-            "id;Name;Short name;Region code;Region;Municipality;Sector code;Sector;Level;OGRN;Website;Platform;Channel URL;Subscribers;Verified",
-            "c;Больница;;42;Кемеровская область — Кузбасс;;health;Здравоохранение;;;;ВКонтакте;https://vk.com/hospital;300;no",
+            "id;Name;Short name;Region code;Region;Municipality;Sector code;Sector;Level;OGRN;Website;Platform;Channel URL;Subscribers;Verified;Checked;Listed on website",
+            "c;Больница;;42;Кемеровская область — Кузбасс;;health;Здравоохранение;;;;ВКонтакте;https://vk.com/hospital;300;no;;no",
         ],
     );
-    check_csv(&[], Lang::Ru, &["id;Название;Краткое название;Код региона;Регион;Муниципальное образование;Код сферы;Сфера;Уровень;ОГРН;Сайт;Платформа;Адрес канала;Подписчики;Подтверждён"]);
+    check_csv(&[], Lang::Ru, &["id;Название;Краткое название;Код региона;Регион;Муниципальное образование;Код сферы;Сфера;Уровень;ОГРН;Сайт;Платформа;Адрес канала;Подписчики;Подтверждён;Дата проверки;Указан на сайте"]);
 }
 
 #[test]

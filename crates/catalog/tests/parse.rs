@@ -557,42 +557,163 @@ fn round_trip_through_to_json() {
     assert!(second.problems.is_empty());
 }
 
-/// A channel's `added` value: the date kept (`None`: no date), and the warnings; the
-/// channel itself is kept either way, as with the other optional fields.
-fn check_added(added: Value, expected: Option<&str>, warnings: &[&str]) {
-    let channel = json!({"platform": "vk", "url": "https://vk.com/school1", "added": added});
+/// A channel's optional date (`added`, `checked`): the date kept (`None`: no date), and
+/// the warnings; the channel itself is kept either way, as with the other optional fields.
+fn check_date(field: &str, value: Value, expected: Option<&str>, warnings: &[&str]) {
+    let channel = json!({"platform": "vk", "url": "https://vk.com/school1", field: value});
     let loaded = load(&catalog_with(json!([org(
         json!({ "channels": [channel] })
     )])));
     let channels = &loaded.catalog.organizations[0].channels;
     assert_eq!(channels.len(), 1, "the channel is kept whatever its date");
-    let date = channels[0].added.map(|d| d.to_string());
-    assert_eq!(date.as_deref(), expected, "added {added}");
-    assert_eq!(lines(&loaded, Severity::Warning), warnings, "added {added}");
+    let date = match field {
+        "added" => channels[0].added,
+        _ => channels[0].checked,
+    };
+    let date = date.map(|d| d.to_string());
+    assert_eq!(date.as_deref(), expected, "{field} {value}");
+    assert_eq!(
+        lines(&loaded, Severity::Warning),
+        warnings,
+        "{field} {value}"
+    );
     assert!(lines(&loaded, Severity::Error).is_empty());
 }
 
 #[test]
-fn a_channels_added_date() {
-    check_added(json!("2026-12-03"), Some("2026-12-03"), &[]);
-    check_added(json!(" 2024-02-29 "), Some("2024-02-29"), &[]);
-    check_added(Value::Null, None, &[]);
-    let warn = |text: &str| {
-        format!("42-1 / channels[0].added: \"{text}\" is not a YYYY-MM-DD date; ignored")
-    };
-    check_added(json!("2023-02-29"), None, &[&warn("2023-02-29")]);
-    check_added(json!("2026-13-01"), None, &[&warn("2026-13-01")]);
-    check_added(json!("03.12.2026"), None, &[&warn("03.12.2026")]);
-    check_added(
-        json!("2026-12-03T10:00:00Z"),
-        None,
-        &[&warn("2026-12-03T10:00:00Z")],
+fn a_channels_added_and_checked_dates() {
+    for field in ["added", "checked"] {
+        let check = |value: Value, expected: Option<&str>, warnings: &[&str]| {
+            check_date(field, value, expected, warnings)
+        };
+        check(json!("2026-12-03"), Some("2026-12-03"), &[]);
+        check(json!(" 2024-02-29 "), Some("2024-02-29"), &[]);
+        check(Value::Null, None, &[]);
+        let warn = |text: &str| {
+            format!("42-1 / channels[0].{field}: \"{text}\" is not a YYYY-MM-DD date; ignored")
+        };
+        check(json!("2023-02-29"), None, &[&warn("2023-02-29")]);
+        check(json!("2026-13-01"), None, &[&warn("2026-13-01")]);
+        check(json!("03.12.2026"), None, &[&warn("03.12.2026")]);
+        check(
+            json!("2026-12-03T10:00:00Z"),
+            None,
+            &[&warn("2026-12-03T10:00:00Z")],
+        );
+        check(json!(" "), None, &[]);
+        let wrong_type =
+            format!("42-1 / channels[0].{field}: not a YYYY-MM-DD date string; ignored");
+        let wrong_type = [wrong_type.as_str()];
+        check(json!(20261203), None, &wrong_type);
+        check(json!(true), None, &wrong_type);
+        check(json!(["2026-12-03"]), None, &wrong_type);
+    }
+}
+
+#[test]
+fn a_channel_without_evidence_has_none() {
+    let loaded = load(&catalog_with(json!([org(json!({}))])));
+    let channel = &loaded.catalog.organizations[0].channels[0];
+    assert_eq!((channel.checked, channel.listed_on_website), (None, false));
+    assert!(loaded.problems.is_empty());
+}
+
+/// A channel's `listed_on_website`: the value kept, and the warnings; the channel is
+/// kept either way.
+fn check_listed(value: Value, expected: bool, warnings: &[&str]) {
+    let channel =
+        json!({"platform": "vk", "url": "https://vk.com/school1", "listed_on_website": value});
+    let loaded = load(&catalog_with(json!([org(
+        json!({ "channels": [channel] })
+    )])));
+    let channels = &loaded.catalog.organizations[0].channels;
+    assert_eq!(channels.len(), 1, "the channel is kept whatever the value");
+    assert_eq!(channels[0].listed_on_website, expected, "{value}");
+    assert_eq!(lines(&loaded, Severity::Warning), warnings, "{value}");
+    assert!(lines(&loaded, Severity::Error).is_empty());
+}
+
+#[test]
+fn whether_the_website_links_to_a_channel() {
+    check_listed(json!(true), true, &[]);
+    check_listed(json!(false), false, &[]);
+    check_listed(Value::Null, false, &[]);
+    let wrong = ["42-1 / channels[0].listed_on_website: not true or false; ignored"];
+    check_listed(json!("да"), false, &wrong);
+    check_listed(json!(1), false, &wrong);
+    check_listed(json!("true"), false, &wrong);
+}
+
+/// A catalog's `feeds` field: the folder kept (always ending in `/`), and the warnings.
+fn check_feeds(value: Value, expected: Option<&str>, warnings: &[&str]) {
+    let mut catalog = catalog_with(json!([org(json!({}))]));
+    catalog["feeds"] = value.clone();
+    let loaded = load(&catalog);
+    assert_eq!(loaded.catalog.feeds.as_deref(), expected, "feeds {value}");
+    assert_eq!(lines(&loaded, Severity::Warning), warnings, "feeds {value}");
+}
+
+#[test]
+fn the_feeds_folder() {
+    check_feeds(json!("feeds/"), Some("feeds/"), &[]);
+    check_feeds(json!("feeds"), Some("feeds/"), &[]);
+    check_feeds(json!(" data/feeds/ "), Some("data/feeds/"), &[]);
+    check_feeds(
+        json!("news.2026/atom_feeds"),
+        Some("news.2026/atom_feeds/"),
+        &[],
     );
-    check_added(json!(" "), None, &[]);
-    let wrong_type = ["42-1 / channels[0].added: not a YYYY-MM-DD date string; ignored"];
-    check_added(json!(20261203), None, &wrong_type);
-    check_added(json!(true), None, &wrong_type);
-    check_added(json!(["2026-12-03"]), None, &wrong_type);
+    check_feeds(Value::Null, None, &[]);
+    check_feeds(json!(""), None, &[]);
+    let warn = |text: &str| {
+        format!("catalog / feeds: \"{text}\" is not a relative path to a folder beside the app (no scheme, no leading /, no ..); no feeds are linked")
+    };
+    for bad in [
+        "https://example.ru/feeds/",
+        "//example.ru/feeds/",
+        "/feeds/",
+        "../feeds/",
+        "feeds/../../x",
+        "./feeds",
+        "feeds//",
+        "feeds?x=1",
+        "javascript:alert(1)",
+        "ленты/",
+        "feeds\\x",
+        "/",
+    ] {
+        check_feeds(json!(bad), None, &[&warn(bad)]);
+    }
+    check_feeds(
+        json!(true),
+        None,
+        &["catalog / feeds: not a string; ignored"],
+    );
+}
+
+#[test]
+fn evidence_and_feeds_are_written_back_as_read() {
+    let channel = json!({"platform": "vk", "url": "https://vk.com/school1", "verified": true,
+        "checked": "2026-12-01", "listed_on_website": true});
+    let unlisted =
+        json!({"platform": "max", "url": "https://max.ru/school1", "listed_on_website": false});
+    let mut catalog = catalog_with(json!([org(json!({ "channels": [channel, unlisted] }))]));
+    catalog["feeds"] = json!("feeds");
+    let first = load(&catalog);
+    let written = first.catalog.to_json();
+    for part in [
+        r#""checked":"2026-12-01","listed_on_website":true}"#,
+        r#""feeds": "feeds/""#,
+    ] {
+        assert!(written.contains(part), "{part} in {written}");
+    }
+    // A false `listed_on_website` is not written: it says what no field says.
+    assert!(
+        !written.contains(r#""listed_on_website":false"#),
+        "{written}"
+    );
+    let second = parse_catalog(&written).expect("written catalog loads");
+    assert_eq!(first.catalog, second.catalog);
 }
 
 #[test]

@@ -16,6 +16,8 @@ pub enum C {
     N(f64),
     /// A boolean.
     B(bool),
+    /// A date cell (year, month, day), shown as `DD.MM.YYYY`.
+    D(u16, u8, u8),
     /// A hyperlink: the text shown and the target.
     L(&'static str, &'static str),
     /// Text, and in `.ods` more markup inside the cell after it (a comment, a shape):
@@ -81,6 +83,13 @@ pub fn xlsx(sheets: &[Sheet]) -> Vec<u8> {
                     C::T(text) | C::X(text, _) => page.write_string(r, c, text),
                     C::N(n) => page.write_number(r, c, n),
                     C::B(b) => page.write_boolean(r, c, b),
+                    C::D(year, month, day) => page.write_datetime_with_format(
+                        r,
+                        c,
+                        rust_xlsxwriter::ExcelDateTime::from_ymd(year, month, day)
+                            .expect("a real day"),
+                        &rust_xlsxwriter::Format::new().set_num_format("dd.mm.yyyy"),
+                    ),
                     C::L(text, target) => {
                         page.write_url_with_text(r, c, rust_xlsxwriter::Url::new(target), text)
                     }
@@ -147,6 +156,9 @@ pub fn ods(sheets: &[Sheet]) -> Vec<u8> {
                     C::B(b) => format!(
                         r#"<table:table-cell{span} office:value-type="boolean" office:boolean-value="{b}"><text:p>{}</text:p></table:table-cell>"#,
                         if b { "ИСТИНА" } else { "ЛОЖЬ" }
+                    ),
+                    C::D(year, month, day) => format!(
+                        r#"<table:table-cell{span} office:value-type="date" office:date-value="{year:04}-{month:02}-{day:02}"><text:p>{day:02}.{month:02}.{year:04}</text:p></table:table-cell>"#
                     ),
                     C::L(text, target) => format!(
                         r#"<table:table-cell{span} office:value-type="string"><text:p><text:a xlink:type="simple" xlink:href="{}">{}</text:a></text:p></table:table-cell>"#,
@@ -247,6 +259,7 @@ pub fn csv(sheet: &Sheet) -> String {
                 }
                 C::N(n) => format!("{n}"),
                 C::B(b) => if b { "ИСТИНА" } else { "ЛОЖЬ" }.to_string(),
+                C::D(year, month, day) => format!("{day:02}.{month:02}.{year:04}"),
             })
             .collect();
         out.push_str(&fields.join(";"));
