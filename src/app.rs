@@ -31,7 +31,6 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| browser::set_theme(theme.get()));
 
     let loader = CatalogLoader::new();
-    provide_context(loader);
     // A region chosen while the catalog loads is fetched next.
     let start = move || loader.start(&url.query(), move || url.query_untracked().regions);
     start();

@@ -1,13 +1,12 @@
 use std::sync::Arc;
 
-use catalog::{Checker, Query};
+use catalog::{Checker, LoadedCatalog, Query};
 use leptos::prelude::*;
 
 use crate::browser;
 use crate::catalog_loader::Progress;
 use crate::components::{use_lang, CheckForm, CheckVerdict};
 use crate::i18n::{shard_progress, texts};
-use crate::load::LoadedCatalog;
 use crate::url_state::{use_url_state, HistoryMode};
 
 /// "Is this channel official?": the form, and the verdict on the link in the address.

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{Facet, Query, Stats, View};
+use catalog::{Facet, LoadedCatalog, Query, Stats, View};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -11,7 +11,6 @@ use crate::components::{
     SortControl, StatsPanel,
 };
 use crate::i18n::texts;
-use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
 use crate::timing::measure;
 use crate::url_state::{use_url_state, HistoryMode};

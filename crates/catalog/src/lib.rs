@@ -11,6 +11,7 @@ mod check;
 mod export;
 mod format;
 mod link;
+mod loader;
 mod model;
 mod parse;
 mod platform;
@@ -31,6 +32,10 @@ pub use format::{
 pub use link::{
     browser_host, feedback_link, handle_of, is_http_url, parse_http_url, read_pasted, trim_pasted,
     FeedbackLink, HttpUrl, Pasted, UrlError,
+};
+pub use loader::{
+    paced, publish_due, FetchError, FetchedShard, LoadedCatalog, Loader, Moment, Progress,
+    ShardFailure, Step,
 };
 pub use model::{
     Catalog, Channel, IsoDate, Level, Organization, Platform, Region, Sector, ShardRef, FORMAT,
