@@ -971,3 +971,6 @@ pub fn crash_texts(lang: Lang) -> CrashTexts {
         },
     }
 }
+
+#[cfg(test)]
+mod tests;
