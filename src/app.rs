@@ -35,7 +35,6 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| browser::set_theme(theme.get()));
 
     let loader = CatalogLoader::new();
-    provide_context(loader);
     // A region chosen while the catalog loads is fetched next.
     let start = move || {
         let wanted = move || page.with_untracked(|p| p.selection.regions.clone());

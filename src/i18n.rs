@@ -1031,3 +1031,6 @@ pub fn crash_texts(lang: Lang) -> CrashTexts {
         },
     }
 }
+
+#[cfg(test)]
+mod tests;

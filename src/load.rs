@@ -1,18 +1,19 @@
 //! Fetching the catalog. The only module that does network I/O; everything it returns
-//! is either a parsed catalog or an error that says exactly what went wrong.
+//! is either the core's reading of what arrived (a top file read by `parse_catalog`, a
+//! shard's text and digest for the loader to read) or an error that says exactly what
+//! went wrong. What to fetch when is the core's `Loader`'s decision, not this module's.
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::sync::{Arc, OnceLock};
 
-use catalog::{
-    parse_catalog, sha256_hex, Catalog, Checker, Index, Loaded, Problem, ShardRef, Skipped,
-};
+pub use catalog::FetchError;
+use catalog::{parse_catalog, sha256_hex, FetchedShard, Loaded, ShardRef};
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::RequestCache;
 
+use crate::browser::sleep;
 use crate::timing::measure;
 
 /// Where the catalog lives, relative to the page, so that the app works from any
@@ -20,59 +21,6 @@ use crate::timing::measure;
 pub const CATALOG_PATH: &str = "data/catalog.json";
 /// The folder of the top file, which shard paths are relative to.
 const DATA_DIR: &str = "data/";
-
-/// Why the catalog could not be shown.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum FetchError {
-    /// The request did not complete: offline, DNS, connection refused, CORS.
-    #[error("network error for {url}: {message}")]
-    Network { url: String, message: String },
-    /// The answer did not arrive in full within the time allowed.
-    #[error("no complete answer from {url} within {seconds} s")]
-    Timeout { url: String, seconds: u32 },
-    /// The server answered with an error status.
-    #[error("HTTP {status} for {url}")]
-    Http {
-        url: String,
-        status: u16,
-        status_text: String,
-    },
-    /// The body could not be read as text.
-    #[error("cannot read {url}: {message}")]
-    Body { url: String, message: String },
-    /// The body is not a catalog this app can read.
-    #[error("{url}: {error}")]
-    Catalog {
-        url: String,
-        error: catalog::LoadError,
-    },
-}
-
-impl FetchError {
-    /// Whether the server says the file is not there (404 or 410): for a shard, that the
-    /// top file listing it is from an earlier publication whose shards were deleted.
-    pub fn is_gone(&self) -> bool {
-        matches!(
-            self,
-            FetchError::Http {
-                status: 404 | 410,
-                ..
-            }
-        )
-    }
-}
-
-/// A catalog ready to show: the records, their search index and what was skipped. For a
-/// sharded catalog, one of a series: a fuller one replaces it as shards arrive.
-#[derive(Debug)]
-pub struct LoadedCatalog {
-    pub catalog: Arc<Catalog>,
-    pub index: Arc<Index>,
-    pub problems: Vec<Problem>,
-    pub skipped: Skipped,
-    /// The link checker's tables for this catalog, built the first time a link is checked.
-    pub checker: OnceLock<Checker>,
-}
 
 /// How long one attempt at the top file may take before it is abandoned: a single-file
 /// national catalog is tens of megabytes, and a stalled connection must still end in a
@@ -107,14 +55,6 @@ async fn top_file(cache: RequestCache) -> Result<Loaded, FetchError> {
     let text = into_text(&url, bytes)?;
     measure("gospubliki:parse", || parse_catalog(&text))
         .map_err(|error| FetchError::Catalog { url, error })
-}
-
-/// A shard as received: where from, its text and the SHA-256 of its bytes.
-#[derive(Debug)]
-pub struct FetchedShard {
-    pub url: String,
-    pub text: String,
-    pub sha256: String,
 }
 
 /// Fetches one region's shard, whose path the core has checked to be a plain relative
@@ -252,17 +192,6 @@ async fn browser_sha256(bytes: &js_sys::Uint8Array) -> Option<String> {
     let digest = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     let digest = js_sys::Uint8Array::new(&digest).to_vec();
     Some(digest.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// Waits, without blocking the page.
-pub async fn sleep(milliseconds: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The address a relative path resolves to from this page, for error messages.

@@ -13,6 +13,50 @@ const PAGE: usize = 20;
 /// going further drops the first organisations, which «Показать предыдущие» brings back.
 const WINDOW: usize = 50;
 
+/// The part of the results on the page: positions `start..end` of the list. Plain
+/// arithmetic, kept apart from the component so that it is tested natively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Window {
+    /// Where every search starts: its first [`PAGE`].
+    pub const FIRST: Window = Window {
+        start: 0,
+        end: PAGE,
+    };
+
+    /// The window within a list of `total` results (a fuller catalog may have more; a
+    /// window is never past the end).
+    pub fn within(self, total: usize) -> Window {
+        Window {
+            start: self.start.min(total),
+            end: self.end.min(total),
+        }
+    }
+
+    /// «Показать ещё»: [`PAGE`] more at the end, the first ones dropped past [`WINDOW`].
+    pub fn more(self, total: usize) -> Window {
+        let end = (self.end + PAGE).min(total);
+        Window {
+            start: self.start.max(end.saturating_sub(WINDOW)),
+            end,
+        }
+    }
+
+    /// «Показать предыдущие»: [`PAGE`] more at the start, the last ones dropped past
+    /// [`WINDOW`].
+    pub fn previous(self) -> Window {
+        let start = self.start.saturating_sub(PAGE);
+        Window {
+            start,
+            end: self.end.min(start + WINDOW),
+        }
+    }
+}
+
 /// The organisations found, a window at a time.
 #[component]
 pub fn OrganizationList(
@@ -34,20 +78,20 @@ pub fn OrganizationList(
     // Which window the reader has moved to, for which search. A window left over from
     // another search does not apply, so the list starts at the top after every new search
     // without an effect resetting anything.
-    let moved = RwSignal::new((Selection::default(), 0usize, PAGE));
+    let moved = RwSignal::new((Selection::default(), Window::FIRST));
     let total = move || results.with(|r| r.organizations.len());
     let window = Memo::new(move |_| {
-        let (start, end) = moved.with(|(key, start, end)| {
+        let window = moved.with(|(key, window)| {
             selection.with(|current| {
                 if key == current {
-                    (*start, *end)
+                    *window
                 } else {
-                    (0, PAGE)
+                    Window::FIRST
                 }
             })
         });
-        let total = total();
-        (start.min(total), end.min(total))
+        let Window { start, end } = window.within(total());
+        (start, end)
     });
     // Where the results that lack one word start: the window shows the complete ones in
     // one list, then a heading, then those.
@@ -79,16 +123,12 @@ pub fn OrganizationList(
     };
     let more = move || window.get().1 < total();
     let earlier = move || window.get().0 > 0;
-    let next = move |_| {
+    let shown = move || {
         let (start, end) = window.get();
-        let end = (end + PAGE).min(total());
-        moved.set((selection.get(), start.max(end.saturating_sub(WINDOW)), end));
+        Window { start, end }
     };
-    let previous = move |_| {
-        let (start, end) = window.get();
-        let start = start.saturating_sub(PAGE);
-        moved.set((selection.get(), start, end.min(start + WINDOW)));
-    };
+    let next = move |_| moved.set((selection.get(), shown().more(total())));
+    let previous = move |_| moved.set((selection.get(), shown().previous()));
     view! {
         <section class="results" aria-labelledby="results-title">
             <h2 id="results-title" class="visually-hidden" tabindex="-1">{texts(lang).organizations}</h2>
@@ -120,5 +160,52 @@ pub fn OrganizationList(
                 </button>
             </Show>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Window;
+
+    /// Starting from the first window of `total` results, the windows after each press:
+    /// `+` for «Показать ещё», `-` for «Показать предыдущие», `=N` for a list grown or
+    /// shrunk to N results (a fuller catalog, the same search).
+    fn check(total: usize, presses: &str, expected: &[(usize, usize)]) {
+        let mut total = total;
+        let mut window = Window::FIRST;
+        let mut got = Vec::new();
+        for press in presses.split_whitespace() {
+            window = match press {
+                "+" => window.more(total),
+                "-" => window.previous(),
+                _ => {
+                    total = press[1..].parse().expect("=N");
+                    window
+                }
+            };
+            let Window { start, end } = window.within(total);
+            got.push((start, end));
+        }
+        assert_eq!(got, expected, "{total} results, {presses}");
+    }
+
+    #[test]
+    fn the_list_adds_20_and_keeps_at_most_50() {
+        check(1000, "+", &[(0, 40)]);
+        check(1000, "+ +", &[(0, 40), (10, 60)]);
+        check(1000, "+ + + -", &[(0, 40), (10, 60), (30, 80), (10, 60)]);
+        check(
+            1000,
+            "+ + + - - -",
+            &[(0, 40), (10, 60), (30, 80), (10, 60), (0, 50), (0, 50)],
+        );
+        // Near the end «Показать ещё» adds only what is left.
+        check(45, "+ +", &[(0, 40), (0, 45)]);
+        check(25, "+", &[(0, 25)]);
+        check(5, "+ -", &[(0, 5), (0, 5)]);
+        check(0, "+", &[(0, 0)]);
+        // A fuller catalog keeps the window; one with fewer results shows what is left.
+        check(30, "+ =100 +", &[(0, 30), (0, 30), (0, 50)]);
+        check(1000, "+ + =15", &[(0, 40), (10, 60), (10, 15)]);
     }
 }

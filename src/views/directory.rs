@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use catalog::{Lang, Page, View};
+use catalog::{Lang, LoadedCatalog, Page, View};
 use leptos::prelude::*;
 
 use crate::browser;
@@ -10,7 +10,6 @@ use crate::components::{
     ShardProgress, SkippedNotice, ViewNav,
 };
 use crate::i18n::{other_language, texts};
-use crate::load::LoadedCatalog;
 use crate::preferences::use_preferences;
 use crate::service_worker::AppStatus;
 use crate::url_state::{self, use_url_state, Entry, HistoryMode};

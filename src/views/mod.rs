@@ -17,7 +17,7 @@ pub use embed_view::EmbedView;
 pub use selection_view::SelectionView;
 
 use crate::catalog_loader::Progress;
-use crate::load::LoadedCatalog;
+use catalog::LoadedCatalog;
 
 /// What every section of the directory is shown from: the catalog as far as it is
 /// loaded, how far its shards are, and the page the address asks for. One value, so a

@@ -102,12 +102,15 @@ catalog-tool — инструмент для тех, кто публикует �
   catalog-tool shard FILE --out DIR [--no-compress]
       Делит каталог на файлы по регионам: DIR/catalog.json (общий файл со
       списком частей: регион, адрес, число организаций, размер, SHA-256) и
-      DIR/regions/NN.json, а рядом с каждым — копии .gz и .br для серверов,
-      отдающих заранее сжатые файлы (--no-compress — без них: быстрее, если
-      сервер сжимает сам).
+      DIR/regions/NN-ХЕШ.json (код региона и начало SHA-256 содержимого: новая
+      публикация не затирает старую), а рядом с каждым — копии .gz и .br для
+      серверов, отдающих заранее сжатые файлы (--no-compress — без них:
+      быстрее, если сервер сжимает сам).
       Splits a catalog into DIR/catalog.json (listing the shards with counts,
-      sizes and SHA-256) and DIR/regions/NN.json, each with .gz and .br copies
-      (not with --no-compress: faster, for servers that compress on the fly).
+      sizes and SHA-256) and DIR/regions/NN-HASH.json (the region code and the
+      start of the content's SHA-256, so a new publication never overwrites an
+      old one), each with .gz and .br copies (not with --no-compress: faster,
+      for servers that compress on the fly).
 
   catalog-tool stats FILE
       Печатает число организаций, каналов и подписчиков по регионам, сферам и

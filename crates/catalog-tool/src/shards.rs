@@ -18,8 +18,9 @@ pub struct Written {
     pub sha256: String,
 }
 
-/// Writes `catalog.json` and `regions/NN.json` under `dir`, each with `.gz` and `.br`
-/// when `compressed` (brotli at its best is slow: about 2 s per megabyte).
+/// Writes `catalog.json` and `regions/NN-HASH.json` (named by region and content, see
+/// `Catalog::to_shards`) under `dir`, each with `.gz` and `.br` when `compressed` (brotli
+/// at its best is slow: about 2 s per megabyte).
 pub fn write_shards(
     catalog: &Catalog,
     dir: &Path,

@@ -5,7 +5,7 @@
 //! appends its organisations. Organisations are only appended, never reordered, so
 //! positions handed out earlier (search results, an index) stay valid.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::model::{Catalog, ShardRef};
 use crate::parse::{parse_shard_in, shorten, LoadError, Loaded, Problem, Severity, Skipped};
@@ -91,15 +91,13 @@ impl Assembly {
     /// The shards not added yet, those of `first` (the regions the reader is looking at)
     /// before the others, each group in the top file's order.
     pub fn to_load(&self, first: &[String]) -> Vec<ShardRef> {
-        let (mut wanted, rest): (Vec<ShardRef>, Vec<ShardRef>) = self
+        let missing = self
             .catalog
             .shards
             .iter()
             .filter(|shard| !self.has(&shard.region))
-            .cloned()
-            .partition(|shard| first.contains(&shard.region));
-        wanted.extend(rest);
-        wanted
+            .cloned();
+        regions_first(missing, first).into()
     }
 
     /// Adds one region's shard: `text` is the file as received and `sha256` its digest in
@@ -150,4 +148,18 @@ impl Assembly {
         self.added.insert(region.to_string());
         Ok(self.catalog.organizations.len() - before)
     }
+}
+
+/// `shards` with those of `regions` first, each group in the order it came in: the one
+/// place that decides the order shards load in, for [`Assembly::to_load`] and for the
+/// loader, which applies it again whenever the reader picks other regions.
+pub(crate) fn regions_first(
+    shards: impl IntoIterator<Item = ShardRef>,
+    regions: &[String],
+) -> VecDeque<ShardRef> {
+    let (mut first, rest): (VecDeque<ShardRef>, VecDeque<ShardRef>) = shards
+        .into_iter()
+        .partition(|shard| regions.contains(&shard.region));
+    first.extend(rest);
+    first
 }

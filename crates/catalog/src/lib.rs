@@ -11,6 +11,7 @@ mod check;
 mod export;
 mod format;
 mod link;
+mod loader;
 mod model;
 mod page;
 mod parse;
@@ -32,6 +33,10 @@ pub use format::{
 pub use link::{
     browser_host, feedback_link, handle_of, is_http_url, parse_http_url, read_pasted, trim_pasted,
     FeedbackLink, HttpUrl, Pasted, UrlError,
+};
+pub use loader::{
+    paced, publish_due, FetchError, FetchedShard, LoadedCatalog, Loader, Moment, Progress,
+    ShardFailure, Step,
 };
 pub use model::{
     feed_file, Catalog, Channel, FeedLink, FeedScope, IsoDate, Level, Organization, Platform,
