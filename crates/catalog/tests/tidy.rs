@@ -106,7 +106,8 @@ fn in_page_addresses_are_made_only_by_url_state_rs() {
 fn every_ui_string_of_the_app_is_in_the_string_table() {
     let mut found = Vec::new();
     for file in rust_files("src") {
-        if file.ends_with("src/i18n.rs") {
+        // The string table, and its tests, which spell the sentences they expect.
+        if file.ends_with("src/i18n.rs") || file.ends_with("src/i18n/tests.rs") {
             continue;
         }
         for (number, line) in read_path(&file).lines().enumerate() {
