@@ -6,6 +6,10 @@
 //! facet's counts, and the whole result order, of which the UI shows the top 50). Beside
 //! it, a plain lower-case substring scan over the same records, and the ratio.
 //!
+//! With `BENCH_KEYSTROKES=FILE`, each keystroke's time is also appended to FILE as a line
+//! (catalog, filters, text so far, microseconds), so that two builds run in turn can be
+//! compared keystroke by keystroke.
+//!
 //! A custom harness rather than criterion: the targets are percentiles over a list of
 //! keystrokes, which criterion does not report.
 
@@ -121,6 +125,17 @@ fn report(label: &str, catalog: &Catalog) {
                 found = results.organizations.len();
                 std::hint::black_box(&results.organizations[..found.min(50)]);
             });
+            if let Some(path) = std::env::var_os("BENCH_KEYSTROKES") {
+                // A line per keystroke for comparing two builds keystroke by keystroke.
+                use std::io::Write;
+                if let Ok(mut file) = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(path)
+                {
+                    let _ = writeln!(file, "{label}\t{filters}\t{typed}\t{}", took.as_micros());
+                }
+            }
             mine.push(took);
             theirs.push(best_of(3, || {
                 std::hint::black_box(substring_scan(&haystacks, &typed));

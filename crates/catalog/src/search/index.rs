@@ -221,7 +221,15 @@ impl Index {
             Some(q) => (q, cutoff),
             None => (&[], NO_MATCH),
         };
-        // Indexed, since the organisation indexes six arrays and the matches.
+        // Indexed, since the organisation indexes six arrays and the matches; slices, not
+        // `Vec`s, since the size-optimised release build makes a `Vec` index a call.
+        let (regions, municipalities_of, sectors, platforms) = (
+            self.region.as_slice(),
+            self.municipality.as_slice(),
+            self.sector.as_slice(),
+            self.platforms.as_slice(),
+        );
+        let matched_of = matched.as_mut_slice();
         #[allow(clippy::needless_range_loop)]
         for org in 0..self.count {
             if qualities.get(org).copied().unwrap_or(0) >= cutoff {
@@ -230,24 +238,24 @@ impl Index {
             if !filtered {
                 // Nothing to exclude: every match counts for every facet. This is the
                 // common case, and the loop that runs over the whole catalog.
-                if let Some(count) = region_counts.get_mut(self.region[org] as usize) {
+                if let Some(count) = region_counts.get_mut(regions[org] as usize) {
                     *count += 1;
                 }
-                if let Some(count) = municipality_counts.get_mut(self.municipality[org] as usize) {
+                if let Some(count) = municipality_counts.get_mut(municipalities_of[org] as usize) {
                     *count += 1;
                 }
-                if let Some(count) = sector_counts.get_mut(self.sector[org] as usize) {
+                if let Some(count) = sector_counts.get_mut(sectors[org] as usize) {
                     *count += 1;
                 }
-                count_platforms(self.platforms[org], &mut platform_counts);
-                matched[org] = true;
+                count_platforms(platforms[org], &mut platform_counts);
+                matched_of[org] = true;
                 continue;
             }
             let passes = [
-                region.accepts(self.region[org] as u32),
-                municipality.accepts(self.municipality[org]),
-                sector.accepts(self.sector[org] as u32),
-                platform_mask == 0 || self.platforms[org] & platform_mask != 0,
+                region.accepts(regions[org] as u32),
+                municipality.accepts(municipalities_of[org]),
+                sector.accepts(sectors[org] as u32),
+                platform_mask == 0 || platforms[org] & platform_mask != 0,
             ];
             let failed = passes.iter().filter(|pass| !**pass).count();
             if failed > 1 {
@@ -256,24 +264,24 @@ impl Index {
             // An organisation that fails exactly one filter still counts for that filter's
             // values: choosing one of them would bring it in.
             if failed == 0 || !passes[0] {
-                if let Some(count) = region_counts.get_mut(self.region[org] as usize) {
+                if let Some(count) = region_counts.get_mut(regions[org] as usize) {
                     *count += 1;
                 }
             }
             if failed == 0 || !passes[1] {
-                if let Some(count) = municipality_counts.get_mut(self.municipality[org] as usize) {
+                if let Some(count) = municipality_counts.get_mut(municipalities_of[org] as usize) {
                     *count += 1;
                 }
             }
             if failed == 0 || !passes[2] {
-                if let Some(count) = sector_counts.get_mut(self.sector[org] as usize) {
+                if let Some(count) = sector_counts.get_mut(sectors[org] as usize) {
                     *count += 1;
                 }
             }
             if failed == 0 || !passes[3] {
-                count_platforms(self.platforms[org], &mut platform_counts);
+                count_platforms(platforms[org], &mut platform_counts);
             }
-            matched[org] = failed == 0;
+            matched_of[org] = failed == 0;
         }
 
         let organizations = self.ordered(&matched, quality, query.sort, partial);
@@ -380,9 +388,10 @@ impl Index {
                     starts[i] += starts[i - 1];
                 }
                 let mut ordered = vec![0u32; found.len()];
+                let slots = ordered.as_mut_slice();
                 for org in found {
                     let slot = &mut starts[quality[org as usize] as usize];
-                    ordered[*slot] = org;
+                    slots[*slot] = org;
                     *slot += 1;
                 }
                 ordered
@@ -548,6 +557,9 @@ impl Index {
                         self.mark_term(term, *floor, best, &mut scratch.typos, how);
                         continue;
                     }
+                    // Slices and `zip`, not indices: in the size-optimised release build
+                    // a `Vec` index is a call per organisation (a profile showed a third
+                    // of this function's time in them).
                     let all = &mut scratch.all;
                     all.clear();
                     all.resize(self.count, *floor);
@@ -556,12 +568,12 @@ impl Index {
                         quality.clear();
                         quality.resize(self.count, NO_MATCH);
                         self.mark_term(term, NAME_WORD, quality, &mut scratch.typos, how);
-                        for org in 0..self.count {
-                            all[org] = all[org].max(quality[org]);
+                        for (a, &q) in all.iter_mut().zip(quality.iter()) {
+                            *a = (*a).max(q);
                         }
                     }
-                    for org in 0..self.count {
-                        best[org] = best[org].min(all[org]);
+                    for (b, &a) in best.iter_mut().zip(all.iter()) {
+                        *b = (*b).min(a);
                     }
                 }
             }
