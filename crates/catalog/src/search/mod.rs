@@ -3,10 +3,15 @@
 
 mod abbreviations;
 mod build;
+mod compile;
 mod everyday;
+mod hashing;
 mod highlight;
 mod index;
+mod matching;
 mod places;
+mod ready;
+mod rescue;
 mod selection;
 mod tables;
 pub(crate) mod text;
