@@ -1,6 +1,6 @@
 //! Sharded catalogs: the top file lists one file per region, so a regional site loads its
 //! own region only and the national directory can show the first regions while the rest
-//! arrive. This module writes them; `parse.rs` reads them.
+//! arrive. This module writes them; `parse/` reads them.
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
