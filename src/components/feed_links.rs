@@ -23,8 +23,12 @@ pub fn FeedLinks(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = texts(lang);
+    // The callers derive the region and sector from signals that change at every
+    // keystroke; a memo of the two values keeps the links (and the scan for the pair's
+    // organisations) from being worked out again unless the choice itself changed.
+    let chosen = Memo::new(move |_| (region.get(), sector.get()));
     let links = Memo::new(move |_| {
-        let (region, sector) = (region.get(), sector.get());
+        let (region, sector) = chosen.get();
         catalog
             .feed_links(region.as_deref(), sector.as_deref())
             .into_iter()
